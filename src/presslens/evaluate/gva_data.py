@@ -1,0 +1,118 @@
+"""Reader for the Gun Violence Archive incidents data set (SemEval-2018 Task 5 conversion).
+
+The layout is ``incidents.jsonl`` (one GVA incident a line) and ``documents.jsonl`` (one
+news article a line, ``incident_id`` pointing at its incident). Splits are by incident, never by
+article, so that no incident has articles on both sides; the split is a fixed hash of the
+incident id, so it is the same on every machine and needs no file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from presslens.errors import DataError
+
+#: Share of incidents (in percent) held out for validation.
+VALIDATION_PERCENT = 15
+
+Split = Literal["train", "validation", "all"]
+
+
+@dataclass(slots=True)
+class GvaIncident:
+    id: str
+    date: dt.date | None
+    state: str
+    city: str
+    killed: int
+    injured: int
+    lat: float | None = None
+    lon: float | None = None
+    raw: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+@dataclass(slots=True)
+class GvaDocument:
+    id: str
+    incident_id: str
+    title: str
+    text: str
+    published: dt.date | None
+
+
+def is_validation(incident_id: str) -> bool:
+    """True for the fixed 15% of incidents held out for validation."""
+    digest = hashlib.sha1(incident_id.encode("utf-8")).hexdigest()
+    return int(digest[:8], 16) % 100 < VALIDATION_PERCENT
+
+
+def _in_split(incident_id: str, split: Split) -> bool:
+    return split == "all" or (split == "validation") == is_validation(incident_id)
+
+
+def _date(value: str | None, fmt: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.datetime.strptime(value.strip(), fmt).date()
+    except ValueError:
+        return None
+
+
+def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    if not path.is_file():
+        raise DataError(f"{path} not found: expected the gva-incidents layout")
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
+
+
+def load_incidents(data_dir: Path, split: Split = "all") -> dict[str, GvaIncident]:
+    """Incidents by id; coordinates from ``all.lat_long.json`` when that file is there."""
+    coords_path = data_dir / "all.lat_long.json"
+    coords = json.loads(coords_path.read_text()) if coords_path.is_file() else {}
+    incidents = {}
+    for row in _jsonl(data_dir / "incidents.jsonl"):
+        iid = str(row["incident_uri"])
+        if not _in_split(iid, split):
+            continue
+        lat, lon = coords.get(iid, (None, None))
+        incidents[iid] = GvaIncident(
+            id=iid,
+            date=_date(row.get("date"), "%B %d, %Y"),
+            state=str(row.get("state") or "").strip(),
+            city=str(row.get("city_or_county") or "").strip(),
+            killed=int(row.get("num_killed") or 0),
+            injured=int(row.get("num_injured") or 0),
+            lat=lat,
+            lon=lon,
+            raw=row,
+        )
+    return incidents
+
+
+def load_documents(data_dir: Path, split: Split = "all") -> list[GvaDocument]:
+    """Articles with non-empty text whose incident falls in ``split``."""
+    documents = []
+    for row in _jsonl(data_dir / "documents.jsonl"):
+        iid = str(row["incident_id"])
+        text = row.get("content") or ""
+        if not text.strip() or not _in_split(iid, split):
+            continue
+        documents.append(
+            GvaDocument(
+                id=str(row["id"]),
+                incident_id=iid,
+                title=row.get("title") or "",
+                text=text,
+                published=_date(row.get("dct"), "%Y-%m-%d"),
+            )
+        )
+    return documents
