@@ -1,0 +1,134 @@
+"""The SemEval-2023 Task 3 evaluation report: every official score beside its floor.
+
+:func:`semeval_report` returns plain dicts (ready for ``json.dumps``) shaped as::
+
+    {"subtask1": {"<lang>": {"macro_f1", "floor", "floor_label", "n_articles"}},
+     "subtask2": {"<lang>": {"micro_f1", "macro_f1", "floor", "floor_labels", "n_articles",
+                             "per_label": {label: {precision, recall, f1, support, predicted}}}},
+     "subtask3": {"<lang>": {"micro_f1", "macro_f1", "floor", "floor_labels", "n_paragraphs",
+                             "span_f1", "span_floor", "per_label": {...}}}}
+
+A subtask appears for a language when the gold has its labels and the predictions have any;
+a floor is None when none was learnt for that language, ``span_f1``/``span_floor`` are None
+when the gold has no spans. Scores are rounded to ``digits`` decimals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from presslens.evaluate.floors import LanguageFloors, constant_predictions, paragraph_spans
+from presslens.evaluate.labels import LabelInventory
+from presslens.evaluate.metrics import genre_macro_f1, multilabel_scores, span_scores
+from presslens.evaluate.semeval import SemevalSplit
+
+_NO_FLOORS = LanguageFloors(genre=None, frames=None, techniques=None)
+
+
+def semeval_report(
+    gold: Mapping[str, SemevalSplit],
+    predictions: Mapping[str, SemevalSplit],
+    floors: Mapping[str, LanguageFloors],
+    inventory: LabelInventory | None = None,
+    digits: int = 4,
+) -> dict[str, dict[str, dict[str, Any]]]:
+    """Official scores of ``predictions`` against ``gold``, per subtask and language.
+
+    ``predictions[lang]`` holds predicted labels in the gold's shapes (``genre``, ``frames``,
+    ``paragraphs``, ``spans``); ``floors[lang]`` the trivial answers learnt on that language's
+    training split (:func:`presslens.evaluate.floors.learn_floors`).
+    """
+    inventory = inventory or LabelInventory()
+    report: dict[str, dict[str, dict[str, Any]]] = {"subtask1": {}, "subtask2": {}, "subtask3": {}}
+    for lang in sorted(gold):
+        truth, predicted = gold[lang], predictions.get(lang)
+        if predicted is None:
+            continue
+        floor = floors.get(lang, _NO_FLOORS)
+        if "genre" in truth.labelled and truth.genre and predicted.genre:
+            report["subtask1"][lang] = _genre_block(truth, predicted, floor, inventory, digits)
+        if "frames" in truth.labelled and truth.frames and predicted.frames:
+            report["subtask2"][lang] = _frames_block(truth, predicted, floor, inventory, digits)
+        if "techniques" in truth.labelled and truth.paragraphs and predicted.paragraphs:
+            report["subtask3"][lang] = _techniques_block(truth, predicted, floor, inventory, digits)
+    return {subtask: blocks for subtask, blocks in report.items() if blocks}
+
+
+def _genre_block(
+    truth: SemevalSplit,
+    predicted: SemevalSplit,
+    floor: LanguageFloors,
+    inventory: LabelInventory,
+    digits: int,
+) -> dict[str, Any]:
+    floor_score = None
+    if floor.genre is not None:
+        constant = dict.fromkeys(truth.genre, floor.genre)
+        floor_score = genre_macro_f1(truth.genre, constant, inventory.genres)
+    return {
+        "macro_f1": round(genre_macro_f1(truth.genre, predicted.genre, inventory.genres), digits),
+        "floor": _rounded(floor_score, digits),
+        "floor_label": floor.genre,
+        "n_articles": len(truth.genre),
+    }
+
+
+def _frames_block(
+    truth: SemevalSplit,
+    predicted: SemevalSplit,
+    floor: LanguageFloors,
+    inventory: LabelInventory,
+    digits: int,
+) -> dict[str, Any]:
+    scores = multilabel_scores(truth.frames, predicted.frames, inventory.frames)
+    floor_score = None
+    if floor.frames is not None:
+        constant = constant_predictions(truth.frames, floor.frames)
+        floor_score = multilabel_scores(truth.frames, constant, inventory.frames).micro_f1
+    return {
+        "micro_f1": round(scores.micro_f1, digits),
+        "macro_f1": round(scores.macro_f1, digits),
+        "floor": _rounded(floor_score, digits),
+        "floor_labels": _listed(floor.frames),
+        "n_articles": len(truth.frames),
+        "per_label": {label: s.to_dict(digits) for label, s in scores.per_label.items()},
+    }
+
+
+def _techniques_block(
+    truth: SemevalSplit,
+    predicted: SemevalSplit,
+    floor: LanguageFloors,
+    inventory: LabelInventory,
+    digits: int,
+) -> dict[str, Any]:
+    scores = multilabel_scores(truth.paragraphs, predicted.paragraphs, inventory.techniques)
+    floor_score = span_score = span_floor = None
+    if floor.techniques is not None:
+        constant = constant_predictions(truth.paragraphs, floor.techniques)
+        floor_score = multilabel_scores(truth.paragraphs, constant, inventory.techniques).micro_f1
+    if "spans" in truth.labelled and truth.spans:
+        span_score = span_scores(truth.spans, predicted.spans).f1
+        if floor.techniques is not None:
+            with_spans = {k: v for k, v in constant.items() if k[0] in truth.spans}
+            evidence = paragraph_spans(with_spans, truth.articles)
+            span_floor = span_scores(truth.spans, evidence).f1
+    return {
+        "micro_f1": round(scores.micro_f1, digits),
+        "macro_f1": round(scores.macro_f1, digits),
+        "floor": _rounded(floor_score, digits),
+        "floor_labels": _listed(floor.techniques),
+        "n_paragraphs": len(truth.paragraphs),
+        "span_f1": _rounded(span_score, digits),
+        "span_floor": _rounded(span_floor, digits),
+        "per_label": {label: s.to_dict(digits) for label, s in scores.per_label.items()},
+    }
+
+
+def _rounded(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def _listed(labels: tuple[str, ...] | None) -> list[str] | None:
+    return None if labels is None else list(labels)
