@@ -1,0 +1,230 @@
+"""Time expressions in article text, normalised against the publication date.
+
+``find_dates`` returns the dated expressions as inclusive ISO day ranges with a granularity
+("late last year" in an article of July 2025 → 2024-09-01..2024-12-31, month). ``find_timexes``
+returns every expression with its TimeML value (dates, durations, sets, PRESENT_REF ...) and is
+what the TempEval-3 evaluation scores. Both run the same rules.
+
+Rules are regular expressions compiled at import (no per-call setup, no model to load) and are
+grouped per language: English and Russian get absolute and relative dates; French, German,
+Italian and Polish get absolute dates ("22 février 2022"); any other language gets numeric
+dates and years only.
+
+Without a publication date only absolute expressions resolve. Relative ones ("yesterday",
+"в прошлом году", "in March") are left out rather than returned unresolved: a date is never
+invented from the day the analysis happens to run.
+
+Anchoring: weekdays and months named without a year are the latest ones on or before the
+publication date ("on Tuesday" in a Tuesday article is that day), or the next ones when the
+clause is in the future tense ("will meet on Tuesday"). A week is returned as its Monday–Sunday
+range and a quarter as its three months; their granularity is that of the range ends (day,
+month). "early / mid / late" take the first, middle or last third of the period, one unit finer.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from presslens.document import Span
+from presslens.events import dates_en, dates_ru
+from presslens.events.dates_core import Context, Rule, TimexType, Triggers, value_range
+from presslens.events.dates_intl import other_language_rules
+from presslens.events.model import DateRange
+
+_NEVER = re.compile(r"(?!)")
+_EMPTY = re.compile(r"")
+
+
+#: How far (characters) before and after a trigger word a match may start and end.
+_BEFORE, _AFTER = 48, 64
+
+
+@dataclass(frozen=True, slots=True)
+class _Language:
+    """The rules of one language, the words that trigger them, its future-tense markers, and
+    the words to trim off the start of a match (Russian rules match "в" for context)."""
+
+    rules: list[Rule]
+    triggers: Triggers
+    future: re.Pattern[str] = _NEVER
+    leading: re.Pattern[str] = _EMPTY
+
+
+_LANGUAGES: dict[str, _Language] = {
+    "en": _Language(dates_en.RULES, dates_en.TRIGGERS, dates_en.FUTURE),
+    "ru": _Language(
+        dates_ru.RULES, dates_ru.TRIGGERS, dates_ru.FUTURE, dates_ru.LEADING_PREPOSITION
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A time expression with its TimeML type and value (``mod``: START, MID, END or None)."""
+
+    span: Span
+    text: str
+    type: TimexType
+    value: str
+    mod: str | None = None
+
+
+def _language(code: str) -> _Language:
+    """The rules for ``code`` (ISO 639-1); other languages get absolute dates only."""
+    key = code.lower()[:2]
+    if key not in _LANGUAGES:
+        _LANGUAGES[key] = _Language(*other_language_rules(key))
+    return _LANGUAGES[key]
+
+
+def _windows(positions: list[int], start: int, end: int) -> list[tuple[int, int]]:
+    """Merged ranges around trigger positions where a rule's matches can lie."""
+    windows: list[tuple[int, int]] = []
+    for position in sorted(positions):
+        lo, hi = max(start, position - _BEFORE), min(end, position + _AFTER)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
+def _lower(text: str) -> str:
+    """``text`` in lower case with every character kept at its index (rules match on it)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _bounded(rule: Rule, text: str, match: re.Match[str]) -> bool:
+    """True when ``match`` starts and ends on word boundaries and follows no ``not_after``."""
+    start, end = match.span()
+    if start > 0:
+        before = text[start - 1]
+        if before in rule.not_after or (before.isalnum() and text[start].isalnum()):
+            return False
+    return end == len(text) or not (text[end].isalnum() and text[end - 1].isalnum())
+
+
+def _matches(
+    rule: Rule, lowered: str, windows: list[tuple[int, int]], end: int
+) -> list[re.Match[str]]:
+    """Matches of ``rule`` inside ``windows``, each also with any prefix found right before it;
+    a match cut short by a window edge is redone on the full text."""
+    found = []
+    for lo, hi in windows:
+        for match in rule.pattern.finditer(lowered, lo, hi):
+            if match.end() == hi < end:
+                match = rule.pattern.match(lowered, match.start(), end) or match
+            found.append(match)
+            for prefix, full in rule.prefixed:
+                head = prefix.search(lowered, max(0, match.start() - _BEFORE), match.start())
+                longer = head and full.match(lowered, head.start(), end)
+                if longer:
+                    found.append(longer)
+    return [m for m in found if m.end() > m.start() and _bounded(rule, lowered, m)]
+
+
+def _non_overlapping(found: list[tuple[re.Match[str], int]]) -> list[tuple[re.Match[str], int]]:
+    """The longest matches (then those of earlier rules) that overlap no longer one, in text
+    order. ``taken`` stays sorted and disjoint, so one bisect finds the neighbours to check."""
+    found.sort(key=lambda c: (c[0].start() - c[0].end(), c[1]))
+    starts: list[int] = []
+    taken: list[tuple[re.Match[str], int]] = []
+    for match, index in found:
+        i = bisect.bisect(starts, match.start())
+        if i and taken[i - 1][0].end() > match.start():
+            continue
+        if i < len(taken) and taken[i][0].start() < match.end():
+            continue
+        starts.insert(i, match.start())
+        taken.insert(i, (match, index))
+    return taken
+
+
+def _candidates(
+    lang: _Language, lowered: str, start: int, end: int
+) -> list[tuple[re.Match[str], Rule]]:
+    """Matches of every rule near its trigger words, overlaps resolved, in text order."""
+    spots: dict[str, list[int]] = {}
+    index = lang.triggers.families
+    for trigger in lang.triggers.pattern.finditer(lowered, start, end):
+        word = trigger.group()
+        for family in index.get(word) or index.get(word[0], ()):
+            spots.setdefault(family, []).append(trigger.start())
+    windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    found: list[tuple[re.Match[str], int]] = []
+    for i, rule in enumerate(lang.rules):
+        if rule.on not in windows:
+            positions = [p for family in rule.on for p in spots.get(family, ())]
+            windows[rule.on] = _windows(positions, start, end)
+        found.extend((m, i) for m in _matches(rule, lowered, windows[rule.on], end))
+    return [(match, lang.rules[i]) for match, i in _non_overlapping(found)]
+
+
+def find_timexes(
+    text: str,
+    published: dt.date | None,
+    language: str,
+    start: int = 0,
+    end: int | None = None,
+) -> list[Timex]:
+    """Every time expression in ``text[start:end]`` with its TimeML value, in text order."""
+    lang = _language(language)
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    ctx = Context(dct=published, text=text, future_markers=lang.future)
+    stop = len(text) if end is None else min(end, len(text))
+    found: list[Timex] = []
+    for match, rule in _candidates(lang, _lower(text), start, stop):
+        value = rule.build(match, ctx)
+        if value is None:
+            continue
+        lo, hi = match.span()
+        trim = lang.leading.match(text, lo, hi)
+        lo += len(trim[0]) if trim else 0
+        found.append(Timex(Span(lo, hi), text[lo:hi], value.type, value.value, value.mod))
+        if rule.anchors:
+            ctx.refer(value, match.end())
+    return found
+
+
+def find_dates(
+    text: str,
+    published: dt.date | None,
+    language: str,
+    start: int = 0,
+    end: int | None = None,
+) -> list[DateRange]:
+    """Dated expressions in ``text[start:end]`` as inclusive ISO ranges, in text order.
+
+    Durations ("three years"), sets ("every day") and vague references ("now", "recently") are
+    not dates and are left out, and so is anything relative when ``published`` is None.
+    """
+    ranges: list[DateRange] = []
+    for timex in find_timexes(text, published, language, start, end):
+        if timex.type not in ("DATE", "TIME"):
+            continue
+        bounds = value_range(timex.value, timex.mod)
+        if bounds is None:
+            continue
+        first, last, granularity = bounds
+        ranges.append(
+            DateRange(first.isoformat(), last.isoformat(), granularity, timex.text, timex.span)
+        )
+    return ranges
+
+
+def normalise_timex(text: str, dct: dt.date | None, language: str) -> str | None:
+    """The TimeML value of the time expression ``text`` ("last month" → "1998-10"), or None.
+
+    When ``text`` holds several expressions the longest one is taken.
+    """
+    timexes = find_timexes(text, dct, language)
+    if not timexes:
+        return None
+    return max(timexes, key=lambda t: len(t.span)).value
