@@ -233,15 +233,15 @@ def test_semeval_carve_is_deterministic_stratified_and_sized() -> None:
     assert counts == {"opinion": 12, "reporting": 6, "satire": 2}
 
 
-def test_semeval_carve_keeps_english_ptc_articles_in_training() -> None:
-    ptc = [f"7{i:08d}" for i in range(50)]
+def test_semeval_carve_stratifies_english_by_origin() -> None:
+    ptc = [f"7{i:08d}" for i in range(60)]
     fresh = [f"99{i:07d}" for i in range(20)]
-    split = _synthetic("en", ptc + fresh, ["opinion"] * 70)
+    split = _synthetic("en", ptc + fresh, ["opinion"] * 80)
 
     chosen = carve_validation({"en": split}, fraction=0.15)["en"]
 
-    assert chosen and chosen <= set(fresh)
-    assert len(chosen) == 3  # 15% of the 20 eligible articles
+    assert len(chosen) == 12  # 15% of all 80 articles
+    assert len(chosen & set(fresh)) == 3  # the 2022 articles keep their share
 
 
 def test_semeval_carve_of_one_language_ignores_the_others() -> None:
