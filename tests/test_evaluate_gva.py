@@ -1,0 +1,54 @@
+"""Per-article GVA measures: the comparison helpers, and a small run on the real data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from presslens.evaluate.gva import evaluate_gva, figure, names_place, normalise_place
+from presslens.events.model import Count, Event
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("St. Louis", "saint louis"),
+        ("Saint Louis", "saint louis"),
+        ("Dekalb (county)", "dekalb"),
+        ("DeKalb County", "dekalb"),
+        ("Winston-Salem", "winston salem"),
+    ],
+)
+def test_gva_normalise_place(name: str, key: str) -> None:
+    assert normalise_place(name) == key
+
+
+def test_gva_names_place_whole_words_only() -> None:
+    assert names_place("Shots were fired in St. Louis on Friday.", "Saint Louis")
+    assert not names_place("Shots were fired in Parisville.", "Paris")
+
+
+def test_gva_figure_is_exact_else_lower_bound_else_zero() -> None:
+    event = Event(
+        type="violence_against_civilians",
+        evidence=[],
+        counts={
+            "killed": Count(3, 3, 3, "three killed"),
+            "injured": Count(12, None, None, "dozens"),
+        },
+    )
+    assert figure(event, "killed") == 3
+    assert figure(event, "injured") == 12
+    assert figure(event, "detained") == 0
+    assert figure(None, "killed") == 0
+
+
+@pytest.mark.data
+def test_gva_measures_beside_their_floors(shared_data: Path) -> None:
+    measures = evaluate_gva(shared_data / "gva-incidents", "train", limit=40)
+    assert measures["articles"] == 40
+    for name in ("killed_exact", "injured_exact", "city", "state", "date_day"):
+        assert 0.0 <= measures[name] <= 1.0
+        assert f"{name}_floor" in measures
+    assert measures["killed_exact"] > measures["killed_exact_floor"]

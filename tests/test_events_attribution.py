@@ -1,0 +1,61 @@
+"""Who asserts a claim: the author, a named source, or hedged wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.events.attribution import attribute
+from presslens.events.model import Attribution
+
+
+def _attribution(text: str, language: str = "en") -> Attribution:
+    return attribute(text, 0, len(text), language)
+
+
+def test_attribution_author_by_default() -> None:
+    assert _attribution("Two buses were set on fire near the depot.").kind == "author"
+    assert _attribution("У вокзала сгорели два автобуса.", "ru").kind == "author"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "source"),
+    [
+        ("Four people were detained, the ministry said.", "en", "the ministry"),
+        ("Police said the driver fled on foot.", "en", "Police"),
+        ("The depot burned down, according to the fire service.", "en", "the fire service"),
+        ("По словам губернатора, погибли два человека.", "ru", "губернатора"),
+        ("Задержаны трое мужчин, сообщили в МВД.", "ru", "МВД"),
+        ("Представитель ведомства заявил, что пострадавших нет.", "ru", "Представитель ведомства"),
+    ],
+)
+def test_attribution_named_source(text: str, language: str, source: str) -> None:
+    attribution = _attribution(text, language)
+    assert attribution.kind == "source"
+    assert attribution.source == source
+    assert attribution.text and attribution.text in text
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "cue"),
+    [
+        ("The soldiers allegedly opened fire on the crowd.", "en", "allegedly"),
+        ("Three guards were reportedly wounded.", "en", "reportedly"),
+        ("Боевики якобы обстреляли колонну.", "ru", "якобы"),
+        ("По некоторым данным, задержаны пятеро.", "ru", "По некоторым данным"),
+        ("Предположительно, взрыв произошёл в подвале.", "ru", "Предположительно"),
+    ],
+)
+def test_attribution_hedged(text: str, language: str, cue: str) -> None:
+    attribution = _attribution(text, language)
+    assert attribution.kind == "hedged"
+    assert attribution.text == cue
+
+
+def test_attribution_hedge_wins_but_keeps_the_source() -> None:
+    attribution = _attribution("Police said the man allegedly fired first.")
+    assert attribution.kind == "hedged"
+    assert attribution.source == "Police"
+
+
+def test_attribution_pronoun_is_not_a_named_source() -> None:
+    assert _attribution("He said the fire started in the kitchen.").kind == "author"

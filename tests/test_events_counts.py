@@ -1,0 +1,121 @@
+"""Figures as the text states them: exact only when one number is stated, vague never exact."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.events.counts import CountFinding, find_counts
+
+
+def _counts(text: str, language: str = "en") -> dict[str, tuple[int, int | None, int | None]]:
+    """Category → (low, high, exact) of the largest figure of each category."""
+    found: dict[str, CountFinding] = {}
+    for finding in find_counts(text, 0, len(text), language):
+        best = found.get(finding.category)
+        if best is None or finding.count.low > best.count.low:
+            found[finding.category] = finding
+    return {c: (f.count.low, f.count.high, f.count.exact) for c, f in found.items()}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "category", "low", "high"),
+    [
+        ("Dozens of villagers were wounded in the raid.", "en", "injured", 12, None),
+        ("Several journalists were detained outside the court.", "en", "detained", 3, None),
+        ("Hundreds of migrants were deported last month.", "en", "deported", 100, None),
+        ("At least five people were killed in the blast.", "en", "killed", 5, None),
+        ("Up to 20 people were hurt, officials said.", "en", "injured", 1, 20),
+        ("More than 10 people died in the attack.", "en", "killed", 11, None),
+        ("About a dozen students were arrested.", "en", "detained", 12, 12),
+        ("Between three and five guards were injured.", "en", "injured", 3, 5),
+        ("A few bystanders were hurt.", "en", "injured", 2, None),
+        ("Десятки человек были задержаны у здания суда.", "ru", "detained", 10, None),
+        ("Несколько мирных жителей получили ранения.", "ru", "injured", 2, None),
+        ("Сотни мигрантов депортированы из страны.", "ru", "deported", 100, None),
+        ("В результате удара погибли не менее пяти человек.", "ru", "killed", 5, None),
+        ("До 20 человек были ранены при обстреле.", "ru", "injured", 1, 20),
+        ("Свыше 10 человек погибли во время пожара на складе.", "ru", "killed", 11, None),
+    ],
+)
+def test_counts_vague_figure_is_never_exact(
+    text: str, language: str, category: str, low: int, high: int | None
+) -> None:
+    assert _counts(text, language)[category] == (low, high, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "category", "value"),
+    [
+        ("Three people were killed in the shooting.", "en", "killed", 3),
+        ("Police arrested twenty-five protesters.", "en", "detained", 25),
+        ("The strike killed 12 and wounded 40.", "en", "injured", 40),
+        ("Gunmen killed eleven farmers overnight.", "en", "killed", 11),
+        ("A 19-year-old man was shot dead near the bridge.", "en", "killed", 1),
+        ("Погибли двенадцать человек.", "ru", "killed", 12),
+        ("Задержаны трое подозреваемых.", "ru", "detained", 3),
+        ("Пятеро военнослужащих получили ранения.", "ru", "injured", 5),
+        ("В результате обстрела погибли двадцать три человека.", "ru", "killed", 23),
+        ("Погиб мужчина, сообщили в полиции.", "ru", "killed", 1),
+    ],
+)
+def test_counts_number_words_are_exact(text: str, language: str, category: str, value: int) -> None:
+    assert _counts(text, language)[category] == (value, value, value)
+
+
+def test_counts_subject_and_object_figures_in_one_sentence() -> None:
+    counts = _counts("The ambush left two soldiers dead and seven wounded.")
+    assert counts == {"killed": (2, 2, 2), "injured": (7, 7, 7)}
+
+
+def test_counts_headline_figures_belong_to_their_own_words() -> None:
+    assert _counts("2 killed 5 injured in market attack") == {
+        "killed": (2, 2, 2),
+        "injured": (5, 5, 5),
+    }
+
+
+def test_counts_conjoined_figures_are_summed() -> None:
+    assert _counts("Two men and three women were injured.")["injured"] == (5, 5, 5)
+
+
+def test_counts_statement_of_zero() -> None:
+    assert _counts("No one else was hurt in the fire fight.")["injured"] == (0, 0, 0)
+    assert _counts("Никто не пострадал.", "ru")["injured"] == (0, 0, 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was released three years after he was arrested.",
+        "The officer had served for 12 years before he died.",
+        "The 2019 killing remains unsolved.",
+        "Two hours later the road reopened.",
+    ],
+)
+def test_counts_time_and_years_are_not_people(text: str) -> None:
+    assert all(f.count.low <= 1 for f in find_counts(text, 0, len(text), "en"))
+
+
+def test_counts_death_toll_reaching_a_figure() -> None:
+    assert _counts("The death toll rose to 31 on Sunday.")["killed"] == (31, 31, 31)
+    assert _counts("Число погибших возросло до 31.", "ru")["killed"] == (31, 31, 31)
+
+
+def test_counts_shot_figure_is_kept_apart_from_deaths() -> None:
+    assert _counts("Six people were shot, two of them fatally.") == {
+        "shot": (6, 6, 6),
+        "killed": (2, 2, 2),
+    }
+
+
+def test_counts_spans_point_at_the_words() -> None:
+    text = "Officials said nine workers were detained."
+    (finding,) = find_counts(text, 0, len(text), "en")
+    assert finding.count.span is not None
+    assert text[finding.count.span.start : finding.count.span.end] == finding.count.text
+    assert finding.count.text == "nine workers were detained"
+
+
+def test_counts_unsupported_language_gives_nothing() -> None:
+    text = "Trois personnes ont été tuées."
+    assert find_counts(text, 0, len(text), "fr") == []

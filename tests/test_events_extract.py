@@ -1,0 +1,115 @@
+"""Whole articles: events merged per incident, figures, dates, places and the component."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from presslens.document import Article
+from presslens.events import EventExtractor, extract_events, main_event
+from presslens.read import article_from_text
+from presslens.segment import Segmenter
+
+PUBLISHED = dt.date(2025, 3, 12)  # a Wednesday
+
+
+def _article(text: str, language: str = "en", published: dt.date | None = PUBLISHED) -> Article:
+    article = article_from_text(text, published=published, language=language)
+    Segmenter()([article])
+    return article
+
+
+def test_extract_one_incident_told_in_several_sentences() -> None:
+    article = _article(
+        "Gunmen opened fire on a wedding party on Monday, police said. Four guests were "
+        "killed and nine were wounded. The attackers fled in a white van."
+    )
+    (event,) = extract_events(article)
+    assert event.type == "violence_against_civilians"
+    assert (event.counts["killed"].exact, event.counts["injured"].exact) == (4, 9)
+    assert len(event.evidence) >= 2
+    assert event.date is not None and event.date.start == "2025-03-10"
+    assert event.attribution.kind == "source" and event.attribution.source == "police"
+
+
+def test_extract_shot_figures_become_injured_once_deaths_are_known() -> None:
+    article = _article("Seven people were shot outside a club. Two of them died later.")
+    (event,) = extract_events(article)
+    assert event.counts["killed"].exact == 2
+    assert event.counts["injured"].exact == 5
+
+
+def test_extract_vague_figure_stays_vague_after_merging() -> None:
+    article = _article("Dozens of people were wounded when soldiers opened fire on the march.")
+    event = next(e for e in extract_events(article) if "injured" in e.counts)
+    injured = event.counts["injured"]
+    assert (injured.low, injured.high, injured.exact) == (12, None, None)
+
+
+def test_extract_undated_event_is_not_given_the_publication_date() -> None:
+    article = _article("Militants attacked a checkpoint and killed two guards.")
+    (event,) = extract_events(article)
+    assert event.date is None
+
+
+def test_extract_different_days_are_different_events() -> None:
+    article = _article(
+        "A bomb exploded at the market on 3 March 2025, killing six people.\n"
+        "On 14 June 2023 another bomb killed two people at the same market."
+    )
+    events = extract_events(article)
+    assert [e.counts["killed"].exact for e in events] == [6, 2]
+
+
+def test_extract_arrest_and_attack_in_one_sentence() -> None:
+    article = _article("Police detained two men after a stabbing that injured a teenager.")
+    types = {e.type: e for e in extract_events(article)}
+    assert types["arrest"].counts["detained"].exact == 2
+    assert types["violence_against_civilians"].counts["injured"].exact == 1
+
+
+def test_extract_russian_article() -> None:
+    article = _article(
+        "По словам губернатора, в результате обстрела погибли трое мирных жителей, "
+        "ещё несколько человек получили ранения.",
+        language="ru",
+    )
+    (event,) = extract_events(article)
+    assert event.type == "shelling"
+    assert event.counts["killed"].exact == 3
+    assert (event.counts["injured"].low, event.counts["injured"].exact) == (2, None)
+    assert event.attribution.kind == "source"
+
+
+def test_extract_evidence_points_at_sentences_of_the_text() -> None:
+    text = "Protesters rallied in the square. Riot police detained fifteen of them."
+    article = _article(text)
+    for event in extract_events(article):
+        for span in event.evidence:
+            assert text[span.start : span.end].strip().endswith(".")
+
+
+def test_extract_unsupported_language_gives_no_events() -> None:
+    article = _article("Trois personnes ont été tuées lors d'une attaque.", language="fr")
+    assert extract_events(article) == []
+
+
+def test_main_event_of_an_article_without_events() -> None:
+    assert main_event(_article("The weather was mild all week.")) is None
+
+
+def test_event_extractor_component_and_main_event() -> None:
+    article = _article(
+        "Police arrested a man on Tuesday. Earlier, he had shot and killed his neighbour."
+    )
+    (analysed,) = EventExtractor()([article])
+    main = main_event(analysed)
+    assert main is not None and main.type == "violence_against_civilians"
+    assert main.counts["killed"].exact == 1
+    as_json = main.to_dict()
+    assert set(as_json) >= {"type", "actor", "target", "victims_group", "place", "date"}
+    assert as_json["counts"]["killed"] == {
+        "low": 1,
+        "high": 1,
+        "exact": 1,
+        "text": main.counts["killed"].text,
+    }

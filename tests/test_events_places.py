@@ -1,0 +1,195 @@
+"""Place mentions and their GeoNames resolution, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.document import Article, Span
+from presslens.events.model import Place
+from presslens.events.places import find_place_mentions, has_cue, resolve_places
+
+
+def places(text: str, language: str = "en") -> list[tuple[str, Place | None]]:
+    """(mention text, resolution) for every mention of ``text``."""
+    mentions = find_place_mentions(text, language=language)
+    article = Article(text=text, language=language)
+    return [(m, p) for (m, _), p in zip(mentions, resolve_places(article, mentions), strict=True)]
+
+
+def place_of(text: str, mention: str, language: str = "en") -> Place | None:
+    found = dict(places(text, language))
+    assert mention in found, f"{mention!r} not among {list(found)}"
+    return found[mention]
+
+
+def test_kyiv_in_english_and_russian_inflections_resolve_to_ukraine() -> None:
+    english = place_of("Air raid sirens sounded across Kyiv on Tuesday.", "Kyiv")
+    russian = place_of("Взрывы прогремели в Киеве и в Харькове.", "Киеве", "ru")
+    kharkiv = place_of("Взрывы прогремели в Киеве и в Харькове.", "Харькове", "ru")
+    assert english is not None and russian is not None and kharkiv is not None
+    assert english.country == russian.country == kharkiv.country == "UA"
+    assert english.geonames_id == russian.geonames_id is not None
+    assert kharkiv.geonames_id not in (None, english.geonames_id)
+    assert kharkiv.name == "Kharkiv"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("Жители Нижнем Новгороде не пострадали.", "Нижнем Новгороде", "RU"),
+        ("Поезд прибыл в Ростове-на-Дону утром.", "Ростове-на-Дону", "RU"),
+        ("Делегация вылетела в Москву вечером.", "Москву", "RU"),
+        ("Сирены звучали в Харьковской области всю ночь.", "Харьковской области", "UA"),
+        ("Переговоры прошли в Соединённых Штатах.", "Соединённых Штатах", "US"),
+    ],
+)
+def test_russian_case_forms(text: str, mention: str, country: str) -> None:
+    place = place_of(text, mention, "ru")
+    assert place is not None and place.geonames_id is not None
+    assert place.country == country
+
+
+def test_oblast_is_a_division_in_both_languages() -> None:
+    english = place_of("Shelling continued in the Kharkiv region overnight.", "Kharkiv region")
+    russian = place_of("Обстрелы продолжились в Харьковской области.", "Харьковской области", "ru")
+    assert english is not None and russian is not None
+    assert english.geonames_id == russian.geonames_id is not None
+    assert english.admin1 == english.name  # a division names itself as its admin1
+
+
+def test_countries_in_english_and_russian() -> None:
+    english = place_of("Talks with Azerbaijan resumed on Monday.", "Azerbaijan")
+    russian = place_of("Делегация Азербайджана прибыла в столицу.", "Азербайджана", "ru")
+    assert english is not None and russian is not None
+    assert english.country == russian.country == "AZ"
+    assert english.geonames_id == russian.geonames_id is not None
+    assert english.admin1 is None
+
+
+def test_springfield_alone_stays_unresolved_but_qualified_resolves() -> None:
+    alone = place_of("Police in Springfield arrested a man on Friday.", "Springfield")
+    assert alone is not None
+    assert alone.geonames_id is None and alone.lat is None  # never guessed
+    assert alone.country == "US"  # every reading agrees on the country
+    qualified = place_of(
+        "Police in Springfield, Illinois, arrested a man on Friday.", "Springfield, Illinois"
+    )
+    assert qualified is not None and qualified.geonames_id is not None
+    assert (qualified.admin1, qualified.country) == ("Illinois", "US")
+
+
+def test_state_named_elsewhere_in_the_article_decides() -> None:
+    text = (
+        "Illinois lawmakers met on Monday.\n\n"
+        "Later, two men were shot in Springfield, and officers searched the area."
+    )
+    second = text.index("Later")
+    mentions = find_place_mentions(text, second, len(text))
+    assert [m for m, _ in mentions] == ["Springfield"]
+    (place,) = resolve_places(Article(text=text), mentions)
+    assert place is not None and place.admin1 == "Illinois"
+
+
+def test_paris_texas_versus_paris_in_a_french_story() -> None:
+    texan = place_of("A man was shot in Paris, Texas, on Sunday.", "Paris, Texas")
+    assert texan is not None and (texan.admin1, texan.country) == ("Texas", "US")
+    french = place_of(
+        "The exhibition opened in Paris and will travel to Lyon, France, in May.", "Paris"
+    )
+    assert french is not None and french.country == "FR"
+    assert french.geonames_id not in (None, texan.geonames_id)
+
+
+def test_washington_is_ambiguous_until_context_says_which() -> None:
+    alone = place_of("Officials in Washington said the bill would pass.", "Washington")
+    assert alone is not None and alone.geonames_id is None
+    capital = place_of(
+        "Officials in Washington, D.C., said the bill would pass.", "Washington, D.C."
+    )
+    assert capital is not None and capital.geonames_id is not None
+    assert capital.admin1 == "District of Columbia"
+    state = place_of(
+        "Rain fell in Seattle and Spokane. Farmers across Washington welcomed it.", "Washington"
+    )
+    assert state is not None and state.admin1 == "Washington" and state.name == "Washington"
+    assert state.geonames_id not in (None, capital.geonames_id)
+
+
+def test_ap_abbreviations_and_datelines() -> None:
+    text = "NORFOLK, Va. — A man was wounded Tuesday night, police said."
+    (mention, span), *_ = find_place_mentions(text)
+    assert mention == "NORFOLK, Va." and text[span.start : span.end] == mention
+    place = place_of(text, "NORFOLK, Va.")
+    assert place is not None and (place.name, place.admin1) == ("Norfolk", "Virginia")
+
+
+def test_unknown_town_pinned_by_its_state() -> None:
+    place = place_of(
+        "Two people were shot in Zyxtonville, Ohio, early Sunday.", "Zyxtonville, Ohio"
+    )
+    assert place is not None and place.geonames_id is None
+    assert (place.name, place.admin1, place.country) == ("Zyxtonville", "Ohio", "US")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officer Tyler Jackson said the victim was taken to a hospital.",
+        "The shooting happened on Washington Street near the park.",
+        "Mission accomplished, the mayor said.",
+        "Police said the suspect fled on foot.",
+        "The meeting was held in March at the town hall.",
+    ],
+)
+def test_people_streets_and_everyday_words_are_not_places(text: str) -> None:
+    assert [p for _, p in places(text) if p is not None and p.geonames_id] == []
+
+
+def test_everyday_word_town_with_a_cue_is_a_place() -> None:
+    place = place_of("Gunfire was reported in Mission, Texas, late Friday.", "Mission, Texas")
+    assert place is not None and place.admin1 == "Texas"
+
+
+def test_a_surname_that_is_also_a_town_is_dropped() -> None:
+    text = (
+        "Tyrone Marion, 34, was arrested in Chicago. "
+        "Marion was charged with aggravated battery, police said."
+    )
+    resolved = dict(places(text))
+    assert resolved.get("Marion") is None
+    chicago = resolved["Chicago"]
+    assert chicago is not None and chicago.admin1 == "Illinois"
+
+
+def test_spans_index_the_text_and_respect_the_range() -> None:
+    text = "Flights from Kyiv to Warsaw resumed. Trains from Berlin to Prague were delayed."
+    mentions = find_place_mentions(text)
+    assert [m for m, _ in mentions] == ["Kyiv", "Warsaw", "Berlin", "Prague"]
+    for mention, span in mentions:
+        assert text[span.start : span.end] == mention
+    second = text.index("Trains")
+    assert [m for m, _ in find_place_mentions(text, second)] == ["Berlin", "Prague"]
+    assert [m for m, _ in find_place_mentions(text, 0, second)] == ["Kyiv", "Warsaw"]
+    for (_, span), place in zip(
+        mentions, resolve_places(Article(text=text), mentions), strict=True
+    ):
+        assert place is not None and place.span == span
+
+
+def test_unknown_text_resolves_to_none() -> None:
+    text = "Nothing here."
+    assert resolve_places(Article(text=text), [("Qwertyzzz", Span(0, 7))]) == [None]
+
+
+def test_latin_script_languages_use_exonyms() -> None:
+    kyiv = place_of("Die Explosion in Kiew wurde bestätigt.", "Kiew", "de")
+    munich = place_of("Die Polizei in München ermittelt.", "München", "de")
+    assert kyiv is not None and kyiv.country == "UA"
+    assert munich is not None and munich.country == "DE"
+
+
+def test_place_cues() -> None:
+    text = "A Dayton man was shot in Akron; Toledo was quiet."
+    spans = {m: s for m, s in find_place_mentions(text)}
+    assert has_cue(text, spans["Dayton"]) and has_cue(text, spans["Akron"])
+    assert not has_cue(text, spans["Toledo"])

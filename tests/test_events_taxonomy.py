@@ -1,0 +1,55 @@
+"""The event taxonomy: well formed, and each type's own example sentence yields that type."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from presslens.events import extract_events
+from presslens.events.taxonomy import BY_ID, TYPES, VIOLENT_TYPES
+from presslens.read import article_from_text
+from presslens.segment import Segmenter
+
+
+def _types(text: str, language: str) -> list[str]:
+    article = article_from_text(text, published=dt.date(2025, 7, 10), language=language)
+    Segmenter()([article])
+    return [event.type for event in extract_events(article)]
+
+
+def test_taxonomy_is_well_formed() -> None:
+    assert len(BY_ID) == len(TYPES)
+    assert {"violence_against_civilians", "arrest", "deportation", "protest"} <= set(BY_ID)
+    assert len({t.rank for t in TYPES}) == len(TYPES)
+    for event_type in TYPES:
+        assert event_type.example and event_type.example_ru and event_type.acled
+        assert set(event_type.triggers) == {"en", "ru"}
+    assert {t.id for t in TYPES if t.violent} == VIOLENT_TYPES
+
+
+@pytest.mark.parametrize("event_type", TYPES, ids=lambda t: t.id)
+def test_taxonomy_english_example_yields_its_type(event_type: object) -> None:
+    assert event_type.id in _types(event_type.example, "en")  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("event_type", TYPES, ids=lambda t: t.id)
+def test_taxonomy_russian_example_yields_its_type(event_type: object) -> None:
+    assert event_type.id in _types(event_type.example_ru, "ru")  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("A drone strike hit a bus station, killing four people.", "en", "air_drone_strike"),
+        ("Gunmen killed three farmers in a drone-free valley.", "en", "violence_against_civilians"),
+        ("Two people were killed in a car crash on the motorway.", "en", None),
+        ("В ДТП на трассе погибли два человека.", "ru", None),
+        ("Власти выдворили из страны двух журналистов.", "ru", "deportation"),
+    ],
+)
+def test_taxonomy_violent_type_needs_violence(
+    text: str, language: str, expected: str | None
+) -> None:
+    found = [t for t in _types(text, language) if t in VIOLENT_TYPES or t == "deportation"]
+    assert found == ([expected] if expected else [])
