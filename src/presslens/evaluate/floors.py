@@ -124,3 +124,28 @@ def _constant_micro_f1(hits: int, size: int, n_rows: int, n_gold: int) -> float:
     """
     denominator = n_rows * size + n_gold
     return 2 * hits / denominator if denominator else 1.0
+
+
+def perfect_evidence(
+    paragraphs: Mapping[ParagraphKey, Collection[str]], gold: SemevalSplit
+) -> dict[str, list[SpanTuple]]:
+    """The best evidence any tagger could give for these (paragraph, technique) decisions.
+
+    A correct decision gets exactly the gold spans of its technique that lie in its paragraph;
+    a wrong one gets its whole paragraph (which earns nothing). Scoring this bounds what
+    evidence can reach given the paragraph classifier's decisions: the span ceiling.
+    """
+    spans = paragraph_spans(
+        {
+            k: {t for t in v if t not in gold.paragraphs.get(k, set())}
+            for k, v in paragraphs.items()
+        },
+        gold.articles,
+    )
+    offsets = {a: paragraph_offsets(text) for a, text in gold.articles.items()}
+    for (article_id, number), techniques in paragraphs.items():
+        start, end = offsets[article_id].get(number, (0, 0))
+        for technique, s, e in gold.spans.get(article_id, []):
+            if technique in techniques and s < end and e > start:
+                spans.setdefault(article_id, []).append((technique, s, e))
+    return spans

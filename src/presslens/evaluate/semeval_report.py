@@ -18,7 +18,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from presslens.evaluate.floors import LanguageFloors, constant_predictions, paragraph_spans
+from presslens.evaluate.floors import (
+    LanguageFloors,
+    constant_predictions,
+    paragraph_spans,
+    perfect_evidence,
+)
 from presslens.evaluate.labels import LabelInventory
 from presslens.evaluate.metrics import genre_macro_f1, multilabel_scores, span_scores
 from presslens.evaluate.semeval import SemevalSplit
@@ -108,12 +113,14 @@ def _techniques_block(
     if floor.techniques is not None:
         constant = constant_predictions(truth.paragraphs, floor.techniques)
         floor_score = multilabel_scores(truth.paragraphs, constant, inventory.techniques).micro_f1
+    span_ceiling = None
     if "spans" in truth.labelled and truth.spans:
         span_score = span_scores(truth.spans, predicted.spans).f1
-        if floor.techniques is not None:
-            with_spans = {k: v for k, v in constant.items() if k[0] in truth.spans}
-            evidence = paragraph_spans(with_spans, truth.articles)
-            span_floor = span_scores(truth.spans, evidence).f1
+        # The floor keeps the model's own (paragraph, technique) decisions and gives each its
+        # whole paragraph as evidence; the ceiling gives each correct decision its gold spans.
+        pairs = {k: v for k, v in predicted.paragraphs.items() if k[0] in truth.spans}
+        span_floor = span_scores(truth.spans, paragraph_spans(pairs, truth.articles)).f1
+        span_ceiling = span_scores(truth.spans, perfect_evidence(pairs, truth)).f1
     return {
         "micro_f1": round(scores.micro_f1, digits),
         "macro_f1": round(scores.macro_f1, digits),
@@ -122,6 +129,7 @@ def _techniques_block(
         "n_paragraphs": len(truth.paragraphs),
         "span_f1": _rounded(span_score, digits),
         "span_floor": _rounded(span_floor, digits),
+        "span_ceiling": _rounded(span_ceiling, digits),
         "per_label": {label: s.to_dict(digits) for label, s in scores.per_label.items()},
     }
 
