@@ -16,7 +16,17 @@ from presslens import __version__
 from presslens.errors import PresslensError
 
 #: Subcommand modules, in the order ``--help`` lists them.
-COMMANDS = ("analyze",)
+COMMANDS = (
+    "analyze",
+    "evaluate",
+    "train",
+    "explain",
+    "incidents",
+    "ingest",
+    "search",
+    "export",
+    "serve",
+)
 
 EPILOG = """examples:
   presslens analyze examples/raid-column.txt          readable report
