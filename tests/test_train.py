@@ -22,7 +22,20 @@ pytest.importorskip("sklearn")
 
 GENRES = ("opinion", "reporting", "satire")
 CUES = {"Loaded_Language": "outrageous", "Doubt": "supposedly", "Flag_Waving": "homeland"}
-FILLER = "the council met on monday to discuss the budget and the roads".split()
+FILLER = [
+    "the",
+    "council",
+    "met",
+    "on",
+    "monday",
+    "to",
+    "discuss",
+    "the",
+    "budget",
+    "and",
+    "the",
+    "roads",
+]
 
 
 def _fake_encode(texts: Sequence[str]) -> np.ndarray:
@@ -40,7 +53,7 @@ def _write_corpus(root: Path, lang: str, n: int, rng: np.random.Generator) -> No
     (folder / "train-labels-subtask-3-spans").mkdir()
     genre_rows, frame_rows, para_rows, template = [], [], [], []
     for k in range(n):
-        aid = f"{lang == 'en' and 9 or 8}{k:05d}"
+        aid = f"{(lang == 'en' and 9) or 8}{k:05d}"
         genre = GENRES[k % 3]
         lines, spans = [f"Title {k} {genre}", ""], []
         for p in range(6):
@@ -85,7 +98,9 @@ def test_train_and_evaluate_end_to_end(
     for lang in ("en", "ru"):
         _write_corpus(data, lang, 30, rng)
 
-    assert main(["train", "--data", str(data), "--out", str(tmp_path / "model"), "--seed", "3"]) == 0
+    assert (
+        main(["train", "--data", str(data), "--out", str(tmp_path / "model"), "--seed", "3"]) == 0
+    )
 
     card = (tmp_path / "model" / "persuasion.md").read_text()
     assert "Seed**: 3" in card and "| en |" in card and "| ru |" in card

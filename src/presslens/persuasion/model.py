@@ -78,7 +78,7 @@ class PersuasionModel:
 
     def save(self, path: Path) -> None:
         """Write the model as one compressed ``.npz`` (no pickles: safe to load)."""
-        arrays: dict[str, np.ndarray] = {}
+        arrays: dict[str, Any] = {}
         for name, head in (("techniques", self.techniques), ("frames", self.frames)):
             arrays[f"{name}_weights"] = head.weights.astype(np.float16)
             arrays[f"{name}_bias"] = head.bias.astype(np.float32)
