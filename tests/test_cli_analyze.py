@@ -64,7 +64,7 @@ def test_analyze_several_inputs_give_json_lines_with_sources_and_report_bad_ones
     assert code == 1
     assert [r["source"] for r in results] == ["x1", "x2"]
     assert results[1]["language"] == "ru"
-    assert "line 2" in err and "no such file" in err
+    assert "a.jsonl:2: not valid JSON" in err and "no such file" in err
     assert "Traceback" not in err
 
 

@@ -435,3 +435,37 @@ def model_card(
             "",
         ]
     )
+
+
+def evidence_card(meta: Mapping[str, Any], report: Mapping[str, Any], command: str) -> str:
+    """The evidence tagger's card: training, and span scores beside floor and ceiling."""
+    rows = [
+        f"| {lang} | {_cell(block, 'span_f1', 'span_floor')} | {block.get('span_ceiling')} |"
+        for lang, block in sorted(report.get("subtask3", {}).items())
+    ]
+    settings = ", ".join(f"{k}: {meta[k]}" for k in sorted(meta) if k != "excluded_articles")
+    return "\n".join(
+        [
+            "# Model card: evidence tagger",
+            "",
+            "- **What**: a linear token tagger over hashed word features, one weight per "
+            "technique plus a shared one; contiguous confident runs become spans "
+            "(`presslens.persuasion.evidence`).",
+            "- **Data**: the gold technique spans of the SemEval-2023 Task 3 training split, six "
+            "languages, minus the validation articles; decoding thresholds tuned on an inner "
+            "split of the training side.",
+            f"- **Command**: `{command}`",
+            f"- **Settings**: {settings}",
+            "",
+            "## Validation span F1, with the paragraph classifier's own decisions",
+            "",
+            "Floor (in brackets): each decided (paragraph, technique) with its whole paragraph as "
+            "evidence. Ceiling: each correct decision with exactly its gold spans. See "
+            "docs/models.md for why three times the floor can exceed the ceiling.",
+            "",
+            "| language | span F1 (floor) | ceiling |",
+            "|---|---|---|",
+            *rows,
+            "",
+        ]
+    )

@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     from presslens.evaluate.semeval import carve_validation, load_splits
     from presslens.persuasion.component import PersuasionAnalyzer
     from presslens.persuasion.evidence_train import fit_evidence
-    from presslens.train import model_card, train_model
+    from presslens.train import evidence_card, model_card, train_model
 
     splits = load_splits(args.data, args.split)
     held_out = carve_validation(splits)
@@ -80,6 +80,9 @@ def run(args: argparse.Namespace) -> int:
     report, _ = evaluate_persuasion(args.data, args.split, validation=True, analyzer=analyzer)
     (args.out / "persuasion.md").write_text(
         model_card(model, report, held_out, command), encoding="utf-8"
+    )
+    (args.out / "evidence.md").write_text(
+        evidence_card(tagger.meta, report, command), encoding="utf-8"
     )
     (args.out / "persuasion-validation.json").write_text(
         json.dumps(report, indent=2) + "\n", encoding="utf-8"
