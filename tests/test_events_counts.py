@@ -119,3 +119,21 @@ def test_counts_spans_point_at_the_words() -> None:
 def test_counts_unsupported_language_gives_nothing() -> None:
     text = "Trois personnes ont été tuées."
     assert find_counts(text, 0, len(text), "fr") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marlow died at the scene from a wound to the chest.",
+        "Dana Reyes, a 31-year-old nurse, was killed outside the clinic.",
+        "The boy who was shot on the porch has died, relatives wrote.",
+        "The blast left Ivo Brandt dead.",
+    ],
+)
+def test_counts_one_named_or_singular_death(text: str) -> None:
+    assert _counts(text)["killed"] == (1, 1, 1)
+
+
+@pytest.mark.parametrize("text", ["Police were killed.", "He was not killed.", "Many died."])
+def test_counts_no_single_death_without_one_person(text: str) -> None:
+    assert _counts(text).get("killed") != (1, 1, 1)

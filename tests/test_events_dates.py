@@ -173,3 +173,20 @@ def test_anaphoric_year_earlier_follows_the_quarter_in_focus() -> None:
     text = "Profit rose in the third quarter to $5 million from $4 million a year earlier."
     values = [t.value for t in find_timexes(text, dt.date(1989, 10, 26), "en")]
     assert values == ["1989-Q3", "1988-Q3"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police were called to the 1700 block of Elm Street.",
+        "The shots came from a car parked at 1816 N. Water.",
+        "Neighbours gathered in front of 1311 Northwest 2nd Avenue.",
+    ],
+)
+def test_street_numbers_are_not_years(text: str) -> None:
+    assert find_dates(text, PUBLISHED, "en") == []
+
+
+def test_modifier_before_a_month_and_day_keeps_the_day() -> None:
+    date = only("The fire broke out early October 27, officials wrote.")
+    assert (date.start, date.end, date.granularity) == ("2024-10-27", "2024-10-27", "day")

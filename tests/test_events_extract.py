@@ -113,3 +113,68 @@ def test_event_extractor_component_and_main_event() -> None:
         "exact": 1,
         "text": main.counts["killed"].text,
     }
+
+
+def test_extract_figures_before_the_first_event_go_to_it() -> None:
+    article = _article(
+        "Four women were injured at a party on Sunday evening. The party at the playground "
+        "was interrupted by gunfire."
+    )
+    (event,) = extract_events(article)
+    assert event.counts["injured"].exact == 4
+
+
+def test_extract_clock_time_falls_on_the_day_named_before_it() -> None:
+    article = _article(
+        "A man was shot outside a bar on February 28, 2025.\n\n"
+        "Officers said the gunfire started at 1:30 p.m. and the gunman fled on foot."
+    )
+    article.events = extract_events(article)
+    event = main_event(article)
+    assert event is not None and event.date is not None
+    assert event.date.start == "2025-02-28"
+
+
+def test_extract_days_after_publication_are_not_when_it_happened() -> None:
+    article = _article(
+        "The trial of the man accused of the shooting was set for March 20. The victim was "
+        "shot last Friday outside a store."
+    )
+    article.events = extract_events(article)
+    event = main_event(article)
+    assert event is not None and event.date is not None
+    assert event.date.start == "2025-03-07"
+
+
+def test_main_event_is_the_one_whose_figures_the_title_gives() -> None:
+    text = (
+        "A man was shot dead on a bus on Monday.\n\n"
+        "In a separate attack in 2019, two men were killed and five people were wounded in "
+        "the same district."
+    )
+    article = article_from_text(text, title="2 killed, 5 hurt", published=PUBLISHED)
+    Segmenter()([article])
+    article.events = extract_events(article)
+    event = main_event(article)
+    assert event is not None
+    assert (event.counts["killed"].exact, event.counts["injured"].exact) == (2, 5)
+    assert all(article.text[s.start : s.end] in text for s in event.evidence)
+
+
+def test_extract_undated_paragraph_takes_the_day_of_an_earlier_one() -> None:
+    article = _article(
+        "A gunman opened fire at a bar on Saturday night, police said.\n\n"
+        "Three men were wounded in the shooting and taken to a hospital."
+    )
+    (event,) = extract_events(article)
+    assert event.date is not None and event.date.start == "2025-03-08"
+    assert event.counts["injured"].exact == 3
+
+
+def test_extract_reporting_verb_does_not_reach_into_the_next_paragraph() -> None:
+    article = _article(
+        "Gunmen killed three traders at the market on Tuesday, witnesses told reporters.\n\n"
+        "Last year, a similar attack on the same market killed 12 people."
+    )
+    killed = sorted(e.counts["killed"].exact for e in extract_events(article))
+    assert killed == [3, 12]

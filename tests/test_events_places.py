@@ -193,3 +193,21 @@ def test_place_cues() -> None:
     spans = {m: s for m, s in find_place_mentions(text)}
     assert has_cue(text, spans["Dayton"]) and has_cue(text, spans["Akron"])
     assert not has_cue(text, spans["Toledo"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers found him in the 1200 block of River Oaks on Monday.",
+        "The party was held at 160 Longfellow for a toddler.",
+        "He was treated at University of Iowa Hospitals.",
+    ],
+)
+def test_streets_and_institutions_are_not_towns(text: str) -> None:
+    names = [name for name, _ in find_place_mentions(text)]
+    assert "River Oaks" not in names and "Longfellow" not in names and "University" not in names
+
+
+def test_figure_before_a_city_keeps_the_city() -> None:
+    names = [name for name, _ in find_place_mentions("Gunfire wounded 3 Chicago residents.")]
+    assert names == ["Chicago"]

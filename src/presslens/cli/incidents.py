@@ -85,7 +85,7 @@ def _write(args: argparse.Namespace, render: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    errors_console = Console(stderr=True)
+    errors_console = Console(stderr=True, soft_wrap=True)
     articles, errors = read_inputs(args.paths)
     if articles:
         articles = analyse(articles, errors_console)

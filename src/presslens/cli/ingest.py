@@ -64,7 +64,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     if args.batch_size < 1:
         args.parser.error("--batch-size must be 1 or more")
-    err = Console(stderr=True, highlight=False)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
     report = IngestReport()
     progress = Progress(
         TextColumn("analysing"),

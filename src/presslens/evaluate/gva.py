@@ -1,8 +1,8 @@
 """Event extraction measured per article on the Gun Violence Archive data set.
 
-Each article of a split is analysed (segment → events) and its *main event* — the highest
-scoring event, the earliest on ties (:func:`presslens.events.main_event`) — is compared with
-the GVA incident the article reports:
+Each article of a split is analysed (segment → events) and its *main event* — the one whose
+casualty figures the title repeats, else the highest scoring, the earliest on ties
+(:func:`presslens.events.main_event`) — is compared with the GVA incident the article reports:
 
 - ``killed_exact`` / ``injured_exact``: the main event's figure equals GVA's (an exact figure,
   else a vague figure's lower bound; no figure or no event is 0);
@@ -34,12 +34,14 @@ from presslens.events.model import Event
 
 _COUNTY = re.compile(r"\bcounty\b")
 _SAINT = re.compile(r"\bst\b\.?")
+_THE = re.compile(r"^\s*the\s+")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
 def normalise_place(name: str) -> str:
-    """A place name for comparison: case, punctuation, "County" and "St."/"Saint" folded."""
-    folded = _SAINT.sub("saint", _COUNTY.sub(" ", name.casefold()))
+    """A place name for comparison: case, punctuation, "County", "St."/"Saint" and a leading
+    "The" ("The Bronx" is GVA's "Bronx") folded."""
+    folded = _SAINT.sub("saint", _COUNTY.sub(" ", _THE.sub("", name.casefold())))
     return _NON_WORD.sub(" ", folded).strip()
 
 

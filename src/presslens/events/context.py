@@ -2,10 +2,15 @@
 
 Dates come from :func:`presslens.events.dates.find_dates`, normalised against the publication
 date. A sentence event takes the date in its sentence nearest its trigger; a sentence without
-one takes the nearest earlier date of the same paragraph; else the date is unknown. It is never
-the publication date: an undated event is unknown, not "today". Two kinds of date are passed
-over: the day something was *said* or done in court ("police said Monday", "was arraigned
-Wednesday"), and a bare clock time when the sentence also names a day.
+one takes the nearest earlier date of the same paragraph, else the last single day of the
+closest earlier paragraph that names one (an inherited date: it never splits events, see
+:mod:`presslens.events.merge`); else the date is unknown. It is never the publication date: an
+undated event is unknown, not "today". Some dates are passed over:
+days after publication (what is scheduled has not happened), the day something was *said* or
+done in court ("police said Monday", "was arraigned Wednesday"), the day of an arrest for a
+violent event ("was arrested Tuesday in Saturday's shooting"), and a bare clock time when the
+sentence also names a day. A bare clock time otherwise falls on the last day the text named
+before it ("on May 28, 2016 ... at 1:30 p.m.").
 
 Places come from :mod:`presslens.events.places` (mentions, then resolution against the
 article's context). They are tried finest first: a town in the sentence nearest the trigger,
@@ -18,14 +23,17 @@ happened.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from presslens.document import Article, Span
 from presslens.events.dates import find_dates
+from presslens.events.gazetteer import is_coarse
 from presslens.events.model import DateRange, Place
 from presslens.events.places import find_place_mentions, resolve_places
 from presslens.events.sentence import Draft
+from presslens.events.taxonomy import VIOLENT_TYPES
 
 T = TypeVar("T")
 
@@ -43,6 +51,16 @@ _NOT_EVENT_DATE = {
         r"приговорил\w*|осудил\w*)\s+$",
         re.IGNORECASE,
     ),
+}
+#: A date right after these words is when someone was arrested: the day of an arrest event,
+#: not of the attack it follows ("was arrested Tuesday in Saturday's shooting").
+_ARREST_DATE = {
+    "en": re.compile(
+        r"\b(?:arrested|detained|apprehended|booked|captured|taken\s+into\s+custody|"
+        r"turned\s+(?:himself|herself)\s+in)\s+(?:on\s+|late\s+|early\s+)?$",
+        re.IGNORECASE,
+    ),
+    "ru": re.compile(r"(?<![\w-])(?:задержа\w*|арестова\w*)\s+$", re.IGNORECASE),
 }
 _CLOCK = re.compile(
     r"^(?:about\s+|around\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?$|^(?:noon|midnight)$", re.I
@@ -67,17 +85,30 @@ def _nearest(items: Sequence[tuple[Span, T]], sentence: Span, trigger: Span) -> 
 def _paragraph_dates(
     article: Article, paragraph: Span, language: str
 ) -> list[tuple[Span, DateRange]]:
-    """Dates of one paragraph, minus the days statements were made ("police said Monday")."""
+    """Dates of one paragraph, minus the days statements were made ("police said Monday") and
+    days after publication: what is still to come ("the trial was rescheduled for May 16") has
+    not happened, so it is not when a reported event did."""
     found = find_dates(article.text, article.published, language, paragraph.start, paragraph.end)
     pattern = _NOT_EVENT_DATE[language]
+    latest = article.published.isoformat() if article.published else None
     kept = []
     for date in found:
+        if latest is not None and date.start > latest:
+            continue
         where = date.span or paragraph
         possessive = article.text.startswith(("’s", "'s"), where.end)  # "said Friday's shooting"
-        said = pattern.search(article.text, max(0, where.start - _LOOKBEHIND), where.start)
+        said = pattern.search(
+            article.text, max(paragraph.start, where.start - _LOOKBEHIND), where.start
+        )  # not across paragraphs: "... witnesses told reporters.\n\nLast year, ..."
         if possessive or not said:
             kept.append((where, date))
     return kept
+
+
+def _arrest_day(article: Article, where: Span, language: str) -> bool:
+    """Whether the date says when someone was arrested (see :data:`_ARREST_DATE`)."""
+    start = max(0, where.start - _LOOKBEHIND)
+    return bool(_ARREST_DATE[language].search(article.text, start, where.start))
 
 
 def _without_clock(
@@ -101,11 +132,6 @@ def dateline(article: Article) -> tuple[str, Span] | None:
             end = match.end("region") if region else match.end("city")
             return name, Span(match.start("city"), end)
     return None
-
-
-def _is_coarse(place: Place) -> bool:
-    """A country or first-level division: true, but not where an incident happened."""
-    return place.admin1 is None or (place.name or "").casefold() == place.admin1.casefold()
 
 
 def _places(
@@ -132,25 +158,98 @@ def _places(
         if place is None or place.geonames_id is None:
             unresolved.append((span, place or Place(text=name, span=span)))
         else:
-            (coarse if _is_coarse(place) else fine).append((span, place))
+            (coarse if is_coarse(place) else fine).append((span, place))
+    fine, strays = _home_country(fine + coarse, fine)
+    unresolved.extend((s, Place(text=p.text, span=s)) for s, p in strays)
     at_dateline = next((p for s, p in fine if head is not None and s == head[1]), None)
     return fine, coarse, unresolved, at_dateline
+
+
+def _home_country(
+    everything: list[tuple[Span, Place]], fine: list[tuple[Span, Place]]
+) -> tuple[list[tuple[Span, Place]], list[tuple[Span, Place]]]:
+    """Towns of the article's country, and towns abroad named without a qualifier.
+
+    When most places an article names are in one country, a bare name read as a town
+    elsewhere ("Pérez", "Zamora", "Young" in a story from Connecticut) is far more often a
+    person than a trip abroad: it is left unresolved rather than guessed.
+    """
+    countries = Counter(p.country for _, p in everything if p.country)
+    if not countries:
+        return fine, []
+    home, votes = countries.most_common(1)[0]
+    if votes < 2 or votes * 2 <= sum(countries.values()):
+        return fine, []
+    kept = [(s, p) for s, p in fine if p.country == home or "," in p.text]
+    return kept, [(s, p) for s, p in fine if (s, p) not in kept]
+
+
+def _is_clock(date: DateRange) -> bool:
+    return bool(_CLOCK.match(date.text.strip()))
+
+
+def _anchored(
+    date: DateRange | None, index: int, dates_of: Callable[[int], list[tuple[Span, DateRange]]]
+) -> DateRange | None:
+    """A bare clock time ("at 1:30 p.m.") on the last day the text named before it ("May 28,
+    2016"), in its paragraph or an earlier one; on the publication day only when none."""
+    if date is None or date.span is None or not _is_clock(date):
+        return date
+    for number in range(index, -1, -1):
+        for where, day in reversed(dates_of(number)):
+            if where.start < date.span.start and day.start == day.end and not _is_clock(day):
+                return DateRange(day.start, day.end, day.granularity, date.text, date.span)
+    return date
+
+
+def _earlier(
+    index: int, dates_of: Callable[[int], list[tuple[Span, DateRange]]]
+) -> DateRange | None:
+    """The last single day of the closest earlier paragraph that names one."""
+    for number in range(index - 1, -1, -1):
+        days = [d for _, d in dates_of(number) if d.start == d.end and not _is_clock(d)]
+        if days:
+            return days[-1]
+    return None
 
 
 def add_context(article: Article, drafts: list[Draft], language: str) -> None:
     """Give each draft its date and place (in the order the module docstring gives)."""
     paragraphs = {d.paragraph: article.paragraphs[d.paragraph].span for d in drafts}
-    dates = {i: _paragraph_dates(article, span, language) for i, span in paragraphs.items()}
+    dates: dict[int, list[tuple[Span, DateRange]]] = {}
+
+    def dates_of(index: int) -> list[tuple[Span, DateRange]]:
+        if index not in dates:
+            span = article.paragraphs[index].span
+            dates[index] = _paragraph_dates(article, span, language)
+        return dates[index]
+
     fine, coarse, unresolved, at_dateline = _places(article, drafts, language)
     for draft in drafts:
         paragraph = paragraphs[draft.paragraph]
-        draft.date = _nearest(
-            _without_clock(dates[draft.paragraph], draft.sentence), draft.sentence, draft.trigger
+        candidates = dates_of(draft.paragraph)
+        if draft.type in VIOLENT_TYPES:
+            candidates = [(w, d) for w, d in candidates if not _arrest_day(article, w, language)]
+        draft.date = _anchored(
+            _nearest(
+                _without_clock(candidates, draft.sentence),
+                draft.sentence,
+                draft.trigger,
+            ),
+            draft.paragraph,
+            dates_of,
         )
+        if draft.date is None:
+            draft.date = _earlier(draft.paragraph, dates_of)
+            draft.date_inherited = draft.date is not None
         local = [(s, p) for s, p in fine if paragraph.start <= s.start < paragraph.end]
         earlier = [p for s, p in fine if s.start < paragraph.start]
+        stated = _nearest(local, draft.sentence, draft.trigger)
+        draft.place_stated = stated is not None and any(
+            p is stated and draft.sentence.start <= s.start < draft.sentence.end for s, p in local
+        )
         draft.place = (
-            _nearest(local, draft.sentence, draft.trigger)
+            stated
             or at_dateline
             or (earlier[-1] if earlier else None)
             or _nearest(coarse, draft.sentence, draft.trigger)

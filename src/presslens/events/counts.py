@@ -83,8 +83,9 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"shooting(?=\s+(?:him|her|them)\b))|"
         r"(?P<shot>struck\s+by\s+(?:gun)?fire|struck\s+by\s+(?:a\s+)?(?:bullet|stray\s+bullet)s?|"
         r"hit\s+by\s+(?:gun)?fire|gunshot\s+wounds?|"
-        r"(?:taken|transported|rushed|flown|driven|airlifted)\s+to\s+(?:an?\s+|the\s+|area\s+|"
-        r"local\s+|nearby\s+|several\s+|two\s+|different\s+)?(?:\w+\s+){0,3}?hospitals?)|"
+        r"(?:taken|transported|rushed|flown|driven|airlifted|sent)\s+to\s+(?:an?\s+|the\s+|"
+        r"area\s+|local\s+|nearby\s+|several\s+|two\s+|different\s+)?(?:\w+\s+){0,3}?"
+        r"(?:hospitals?|medical\s+cent(?:er|re)s?|trauma\s+cent(?:er|re)s?))|"
         r"(?P<detained_obj>arrest(?:ed|ing)|detain(?:ed|ing)|apprehended|jailed|captured)|"
         r"(?P<detained>arrests|taken\s+into\s+custody|in\s+custody|rounded\s+up)|"
         r"(?P<deported_obj>deport(?:ed|ing)|expel(?:led|ling)|forcibly\s+returned)|"
@@ -185,7 +186,7 @@ _OBJECT_PERSON = re.compile(
     + EN_PERSON
     + r"|(?:his|her)\s+(?:wife|husband|son|daughter|mother|father|girlfriend|boyfriend|"
     r"brother|sister|friend|cousin|uncle|aunt|nephew|niece|grandson|granddaughter)"
-    r"|(?-i:(?:\d+-year-old\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}))\b",
+    r"|(?-i:(?:\d+-year-old\s+)?[A-Z][a-zA-Z’'-]+(?:\s+[A-Z][a-zA-Z’'-]+){1,2}))\b",
     re.IGNORECASE,
 )
 _OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|their|him|them|its)\b", re.IGNORECASE)
@@ -210,6 +211,46 @@ _RU_SINGLE_CATEGORY: dict[str, Category] = {
     "ранен": "injured", "пострадал": "injured", "задержан": "detained",
     "арестован": "detained", "депортирован": "deported", "выслан": "deported",
 }  # fmt: skip
+
+
+#: One person's death, from a name or a singular verb: "Watford died at the scene",
+#: "Erica Robinson, a 26-year-old resident, was killed", "left Kelvin Watford dead", "the boy
+#: who was shot Tuesday has died". Singular agreement ("was killed", "has died") says one.
+_EN_NAME = r"(?-i:[A-Z][a-zA-Z’'-]+(?:\s+[A-Z][a-zA-Z’'-]+){0,2})"
+_EN_DEATH = (
+    r"was\s+(?:killed|pronounced\s+dead|found\s+dead|shot\s+(?:and\s+killed|to\s+death|dead)|"
+    r"fatally\s+(?:shot|wounded|stabbed))"
+)
+_EN_SINGLE = re.compile(
+    rf"(?<![\w-])(?:(?P<name>{_EN_NAME})(?:,\s*[^,.;]{{1,60}},)?\s+(?:later\s+|eventually\s+|"
+    rf"also\s+|then\s+)?(?:died|{_EN_DEATH})|left\s+(?P<object>{_EN_NAME})\s+dead|"
+    rf"(?P<verb>(?:has|had)\s+(?:since\s+|now\s+|later\s+)?died|{_EN_DEATH}|"
+    r"(?:claimed|took)\s+the\s+life\s+of))(?![\w-])",
+    re.IGNORECASE,
+)
+#: Capitalised words that open a sentence without naming one person ("Police were ...").
+_NOT_A_NAME = frozenset(
+    words(
+        "police nobody everyone everybody someone somebody many several some others both all "
+        "none neither who it they we this that there authorities officials investigators "
+        "witnesses family relatives"
+    )
+)
+
+
+def _en_singles(text: str, start: int, end: int, found: list[CountFinding]) -> list[CountFinding]:
+    """One person killed, from a name or a singular verb (see :data:`_EN_SINGLE`), when the
+    sentence gives no other figure of the dead."""
+    if any(f.category == "killed" for f in found):
+        return []
+    for match in _EN_SINGLE.finditer(text, start, end):
+        name = match.group("name") or match.group("object")
+        first = name.split()[0].lower() if name else ""
+        if first in _NOT_A_NAME or first in EN_WORDS:
+            continue
+        count = Count(1, 1, 1, match.group(), Span(match.start(), match.end()))
+        return [CountFinding("killed", count)]
+    return []
 
 
 def _gap_words(text: str) -> list[str]:
@@ -395,7 +436,7 @@ def find_counts(text: str, start: int, end: int, language: str) -> list[CountFin
     findings.extend(_special_findings(text, start, end, language))
     triggers = _triggers(text, start, end, language)
     if not triggers:
-        return findings
+        return findings + (_en_singles(text, start, end, findings) if language == "en" else [])
     zeros = [f.count.span for f in findings if f.count.span is not None and f.count.low == 0]
     quantities = [
         q
@@ -424,4 +465,6 @@ def find_counts(text: str, start: int, end: int, language: str) -> list[CountFin
         previous = None if verb is not None else quantity
     if language == "ru":
         findings.extend(_ru_singles(text, start, end, findings))
+    else:
+        findings.extend(_en_singles(text, start, end, findings))
     return findings

@@ -816,7 +816,8 @@ RULES: list[Rule] = [
         rf"{MONTH_DAY}(?:\s*,?\s*{YEAR})?",
         _month_day,
         on=("month", "weekday"),
-        prefixes=(rf"{alternation(WEEKDAYS_EN)}\s*,?\s+"),
+        # "early October 27" is the 27th early in the day, not early October
+        prefixes=(rf"{alternation(WEEKDAYS_EN)}\s*,?\s+", MOD),
     ),
     *rules(
         "day_month",

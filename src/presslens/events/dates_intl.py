@@ -119,9 +119,22 @@ def numeric_rules(month_first: bool) -> list[Rule]:
     ]
 
 
+#: What follows a street number, not a year: "the 1700 block", "1816 N. Water",
+#: "1311 Northwest 2nd Avenue", "2100 Main Street".
+_ADDRESS_AFTER = re.compile(
+    r"\s+(?:(?i:block)\b|(?:[NSEW]\.?|North|South|East|West|Northeast|Northwest|Southeast|"
+    r"Southwest)\s+[A-Z0-9]|(?:[A-Z0-9][\w.'’-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|"
+    r"Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy|Circle|"
+    r"Terrace|Trail)\b)"
+)
+
+
 def year_value(match: re.Match[str], ctx: Context) -> TimeValue | None:
-    """A bare year; years before 1800 need a preposition before them to count."""
+    """A bare year; years before 1800 need a preposition before them to count, and a number
+    that opens a street address is not a year at all."""
     year = int(match["year"])
+    if _ADDRESS_AFTER.match(ctx.text, match.end("year")):
+        return None
     if year < 1800 and not re.search(
         r"(?:in|since|from|until|by|of|year|в|с|до|году?)\s+$",
         ctx.text[max(0, match.start("year") - 8) : match.start("year")],

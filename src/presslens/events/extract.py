@@ -4,8 +4,9 @@
    triggers, figures, actor and target, victims' groups, who asserts it. The title, when it is
    part of the text, is read too: headlines carry figures ("3 killed, 4 hurt in shooting").
 2. Figures no event of their sentence takes ("he died at the hospital") go to the latest
-   violent event before them; a sentence that only says when or where the previous event
-   happened ("It happened just before 1 a.m. Saturday") joins it.
+   violent event before them (the first one after them when none comes before); a sentence
+   that only says when or where the previous event happened ("It happened just before 1 a.m.
+   Saturday") joins it.
 3. Each sentence event gets its date and place (:mod:`presslens.events.context`).
 4. The sentence events are merged into the article's events (:mod:`presslens.events.merge`).
 
@@ -16,14 +17,16 @@ from __future__ import annotations
 
 from presslens.document import Article, Span
 from presslens.events.context import add_context
-from presslens.events.counts import CountFinding
-from presslens.events.merge import merge
+from presslens.events.counts import CountFinding, find_counts
+from presslens.events.merge import counts_of, figure, merge
 from presslens.events.model import Event
 from presslens.events.sentence import Draft, continuation, read_sentence
 from presslens.events.taxonomy import VIOLENT_TYPES
 
 #: Languages with trigger, figure and participant lexicons.
 LANGUAGES = ("en", "ru")
+#: The figures that identify an incident in a headline.
+CASUALTIES = ("killed", "injured")
 #: Body paragraphs that count as the lead (with the title) when ranking an article's events.
 LEAD_PARAGRAPHS = 2
 
@@ -33,18 +36,25 @@ def _language(article: Article) -> str | None:
     return language if language in LANGUAGES else None
 
 
-def _adopt(drafts: list[Draft], orphans: list[CountFinding], sentence: Span) -> None:
-    """Give figures without an event of their own to the latest violent event before them."""
+def _adopt(drafts: list[Draft], orphans: list[tuple[CountFinding, Span]]) -> bool:
+    """Give figures without an event of their own to the latest violent event before them.
+
+    False when there is no such event yet: the caller keeps them for the next one ("Four
+    women were injured at a party Sunday." before "The party was interrupted by gunfire.").
+    """
     home = next((d for d in reversed(drafts) if d.type in VIOLENT_TYPES), None)
-    if home is None or not orphans:
-        return
-    home.findings.extend(orphans)
-    if sentence not in home.evidence:
-        home.evidence.append(sentence)
+    if home is None:
+        return False
+    for finding, sentence in orphans:
+        home.findings.append(finding)
+        if sentence not in home.evidence:
+            home.evidence.append(sentence)
+    return True
 
 
 def _drafts(article: Article, language: str) -> list[Draft]:
     drafts: list[Draft] = []
+    waiting: list[tuple[CountFinding, Span]] = []
     body_seen = 0
     for index, paragraph in enumerate(article.paragraphs):
         lead = paragraph.is_title or body_seen < LEAD_PARAGRAPHS
@@ -57,7 +67,9 @@ def _drafts(article: Article, language: str) -> list[Draft]:
             for draft in found:
                 draft.lead = lead
             drafts.extend(found)
-            _adopt(drafts, orphans, sentence)
+            waiting.extend((finding, sentence) for finding in orphans)
+            if waiting and _adopt(drafts, waiting):
+                waiting = []
     return drafts
 
 
@@ -77,12 +89,48 @@ def extract_events(article: Article) -> list[Event]:
     return merge(drafts)
 
 
+def _title_figures(article: Article) -> dict[str, int]:
+    """The casualty figures the title gives ("1 killed, 3 hurt in shooting"), by category.
+
+    Only casualties: they identify an incident, while "suspect arrested" fits the follow-up
+    as well as the incident it follows.
+    """
+    language = _language(article)
+    title = article.title or ""
+    if language is None or not title:
+        return {}
+    counts = counts_of(find_counts(title, 0, len(title), language))
+    return {c: figure(count) for c, count in counts.items() if c in CASUALTIES}
+
+
+def _agreement(event: Event, figures: dict[str, int]) -> int:
+    """How many of the title's figures the event states too."""
+    return sum(
+        1
+        for category, value in figures.items()
+        if category in event.counts and figure(event.counts[category]) == value
+    )
+
+
 def main_event(article: Article) -> Event | None:
-    """The event an article is mainly about: the highest score, the earliest on ties."""
+    """The event an article is mainly about: the one whose figures the title repeats, then the
+    highest score, then the earliest.
+
+    A headline names the figures of the story's incident; the body may also tell of earlier
+    incidents or follow-ups, which the score alone cannot tell apart from it.
+    """
     events: list[Event] = article.events
     if not events:
         return None
-    return min(events, key=lambda e: (-e.score, e.evidence[0].start if e.evidence else 0))
+    figures = _title_figures(article) if len(events) > 1 else {}
+    return min(
+        events,
+        key=lambda e: (
+            -_agreement(e, figures),
+            -e.score,
+            e.evidence[0].start if e.evidence else 0,
+        ),
+    )
 
 
 class EventExtractor:

@@ -29,6 +29,7 @@ from typing import Any, Literal
 import numpy as np
 
 from presslens.errors import ModelError
+from presslens.events.model import Place
 
 #: Where the generated index lives (package data).
 GAZETTEER_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer.npz"
@@ -365,3 +366,8 @@ def read_gazetteer(path: Path) -> Gazetteer:
 def load_gazetteer() -> Gazetteer:
     """The packaged gazetteer, read once per process."""
     return read_gazetteer(GAZETTEER_PATH)
+
+
+def is_coarse(place: Place) -> bool:
+    """A country or first-level division: true, but not where an incident happened."""
+    return place.admin1 is None or (place.name or "").casefold() == place.admin1.casefold()

@@ -4,8 +4,12 @@ Sentence events of one type family merge unless their dates or places disagree, 
 they are different events ("two people were killed on Monday; last year, a similar shooting
 ..."). All violent types are one family: an article's "shooting", "gunfight" and "ambush" are
 usually one incident told with different words; the merged event takes the type most of its
-sentences give. Dates disagree when they are more than a day apart; places only when both are
-resolved and farther apart than :data:`NEARBY_KM` (a neighbourhood and its city are one scene).
+sentences give. Dates disagree when they are more than a day apart; a date a sentence inherits
+from an earlier paragraph never disagrees, and counts only when no sentence has a date of its
+own. Places disagree only when both are resolved, farther apart than :data:`NEARBY_KM` (a
+neighbourhood and its city are one scene), and the new sentence names its place itself (a
+place a sentence inherits from its paragraph or the dateline says nothing new). The merged
+event's place is the town most of its sentences give.
 
 A merged event keeps every sentence as evidence and, per category, the largest figure the text
 gives (an article that says "three killed" and then names one of the dead reports three; "a
@@ -25,6 +29,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from presslens.events.counts import CountFinding
+from presslens.events.gazetteer import is_coarse
 from presslens.events.model import Attribution, Count, DateRange, Event, Mention, Place
 from presslens.events.sentence import Draft
 from presslens.events.taxonomy import BY_ID, TYPES, VIOLENT_TYPES
@@ -82,34 +87,43 @@ class _Group:
 
     @property
     def date(self) -> DateRange | None:
-        """The earliest one-day date the sentences give, else the first date."""
-        dates = [d.date for d in self.drafts if d.date is not None]
-        days = [d for d in dates if d.granularity == "day"]
+        """The earliest one-day date the sentences give (a single day before a span of days
+        such as "last weekend"), else the first date."""
+        own = [d.date for d in self.drafts if d.date is not None and not d.date_inherited]
+        dates = own or [d.date for d in self.drafts if d.date is not None]
+        days = [d for d in dates if d.granularity == "day" and d.start == d.end]
+        days = days or [d for d in dates if d.granularity == "day"]
         return min(days, key=lambda d: d.start) if days else (dates[0] if dates else None)
 
     @property
     def place(self) -> Place | None:
-        """The first resolved place the sentences give, else the first place."""
+        """The town most sentences give (the first on ties), else the first resolved place,
+        else the first place: a state named once in passing is not where it happened."""
         places = [d.place for d in self.drafts if d.place is not None]
         resolved = [p for p in places if p.geonames_id is not None]
+        towns = [p for p in resolved if not is_coarse(p)]
+        if towns:
+            votes = Counter(p.geonames_id for p in towns)
+            return max(towns, key=lambda p: votes[p.geonames_id])
         return next(iter(resolved or places), None)
 
     def takes(self, draft: Draft) -> bool:
         return (
             _family(self.drafts[0].type) == _family(draft.type)
-            and _dates_agree(self.date, draft.date)
-            and _places_agree(self.place, draft.place)
+            and (draft.date_inherited or _dates_agree(self.date, draft.date))
+            and (not draft.place_stated or _places_agree(self.place, draft.place))
         )
 
 
-def _figure(count: Count) -> int:
+def figure(count: Count) -> int:
+    """A count as one number: exact, else the lower bound."""
     return count.exact if count.exact is not None else count.low
 
 
 def _best(findings: list[CountFinding]) -> Count | None:
     """The largest figure (exact, else the lower bound); the exact one on ties."""
     counts = [f.count for f in findings]
-    return max(counts, key=lambda c: (_figure(c), c.exact is not None)) if counts else None
+    return max(counts, key=lambda c: (figure(c), c.exact is not None)) if counts else None
 
 
 def _with_self(killed: Count, findings: list[CountFinding]) -> Count:
@@ -117,7 +131,7 @@ def _with_self(killed: Count, findings: list[CountFinding]) -> Count:
     selves = [f.count for f in findings if _SELF.search(f.count.text)]
     if not selves or killed in selves:
         return killed
-    total = _figure(killed) + 1
+    total = figure(killed) + 1
     exact = total if killed.exact is not None else None
     text = f"{killed.text}; {selves[0].text}"
     return Count(total, exact, exact, text, killed.span)
@@ -141,7 +155,7 @@ def _survivors(shot: Count, counts: dict[str, Count]) -> Count | None:
     return Count(survivors, survivors, survivors, text, shot.span)
 
 
-def _counts(findings: list[CountFinding]) -> dict[str, Count]:
+def counts_of(findings: list[CountFinding]) -> dict[str, Count]:
     """The published figures of a merged event (see the module docstring)."""
     by_category: dict[str, list[CountFinding]] = {}
     for finding in findings:
@@ -193,7 +207,7 @@ def _score(group: _Group, counts: dict[str, Count]) -> float:
 
 def _event(group: _Group) -> Event:
     drafts = group.drafts
-    counts = _counts([f for d in drafts for f in d.findings])
+    counts = counts_of([f for d in drafts for f in d.findings])
     return Event(
         type=group.type,
         evidence=sorted({s for d in drafts for s in d.evidence}, key=lambda s: s.start),

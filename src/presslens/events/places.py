@@ -109,8 +109,11 @@ _TITLE_PATTERN = "|".join(w.capitalize() for w in sorted(_TITLES))
 #: Never places on their own, whatever the gazetteer says ("in March" is not March, England).
 _NEVER_ALONE = _words(
     "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday christmas easter god metro"
+    "monday tuesday wednesday thursday friday saturday sunday christmas easter god metro "
+    "university college"
 )
+#: What stands before a street name, not a town: "the 1200 block of", "160", "No. 4".
+_STREET_BEFORE = re.compile(r"(?:\bblock\s+of|\b\d+[A-Za-z]?|\bNo\.\s*\d+)\s+$")
 #: Below this many people a town needs a cue or a qualifier to count as a place.
 SMALL_TOWN = 15000
 #: From this many people on, a capitalised everyday word mid-sentence counts as the city.
@@ -319,6 +322,10 @@ def _keep(
     if match.key in _NEVER_ALONE:
         return False
     i, j, entries = match.first, match.last, match.entries
+    if _STREET_BEFORE.search(
+        text, max(0, tokens[i].start - 16), tokens[i].start
+    ) and not _police_after(text, tokens, j):
+        return False  # "the 1200 block of River Oaks", "160 Longfellow"; not "3 Chicago men"
     is_area = any(e.is_area for e in entries)
     largest = max(e.population for e in entries)
     major = is_area or largest >= MAJOR_CITY
@@ -662,6 +669,23 @@ def _unresolved(gaz: Gazetteer, text: str, span: Span, r: _Resolved) -> Place:
     return Place(text=text, name=name, admin1=admin1, country=country, span=span)
 
 
+@functools.lru_cache(maxsize=4096)
+def _person_patterns(head: str, small: bool) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """The patterns of :func:`_person_like` for one name, compiled once: a news stream repeats
+    the same names, and compiling them per article was most of the time events took."""
+    name = re.escape(head)
+    act = rf"(?:,? (?:{_SPEECH_VERBS}|was|is|has|had|who)\b|, \d{{1,2}},)"
+    alternatives = [
+        rf"\b(?:{_TITLE_PATTERN})\.? {name}\b",
+        rf"\b[A-Z][a-z]+ {name}{act}",
+        rf"\b{name}, \d{{1,2}},",
+    ]
+    if small:
+        alternatives.append(rf"\b{name} [A-Z][a-z]+{act}")
+    speech = re.compile(rf"\b{name} (?:{_SPEECH_VERBS})\b") if small else None
+    return re.compile("|".join(f"(?:{a})" for a in alternatives)), speech
+
+
 def _person_like(article_text: str, head: str, small: bool) -> bool:
     """Does the article use the name for a person? Only clear patterns count: a title
     ("Mr. Jackson", "Officer Tyler"), an age ("Jackson, 25,"), a verb of saying or a charge
@@ -669,17 +693,12 @@ def _person_like(article_text: str, head: str, small: bool) -> bool:
     given name ("Libby Moore said")."""
     if " " in head or not head[:1].isupper():
         return False
-    name = re.escape(head)
-    act = rf"(?:,? (?:{_SPEECH_VERBS}|was|is|has|had|who)\b|, \d{{1,2}},)"
-    titled = rf"\b(?:{_TITLE_PATTERN})\.? {name}\b"
-    patterns = [titled, rf"\b[A-Z][a-z]+ {name}{act}", rf"\b{name}, \d{{1,2}},"]
-    if small:
-        patterns.append(rf"\b{name} [A-Z][a-z]+{act}")
-    if any(re.search(p, article_text) for p in patterns):
+    person, speech = _person_patterns(head, small)
+    if person.search(article_text):
         return True
-    if not small:
+    if speech is None:
         return False  # "officials in Kherson Oblast and Zaporizhzhia said"
-    for m in re.finditer(rf"\b{name} (?:{_SPEECH_VERBS})\b", article_text):
+    for m in speech.finditer(article_text):
         before = re.search(r"(\w+)\W*$", article_text[max(0, m.start() - 20) : m.start()])
         if not (before and before.group(1).casefold() in CUE_WORDS["en"]):
             return True  # "Jackson said", not "a man from Sacramento said"
