@@ -11,4 +11,4 @@ if [ -z "${PRESSLENS_NO_BROWSER:-}" ]; then
 fi
 .venv/bin/ruff check src tests bench
 .venv/bin/mypy
-.venv/bin/python -m pytest -q -p no:cacheprovider "$@"
+.venv/bin/python -m pytest -q -rs -p no:cacheprovider "$@"
