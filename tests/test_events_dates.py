@@ -190,3 +190,13 @@ def test_street_numbers_are_not_years(text: str) -> None:
 def test_modifier_before_a_month_and_day_keeps_the_day() -> None:
     date = only("The fire broke out early October 27, officials wrote.")
     assert (date.start, date.end, date.granularity) == ("2024-10-27", "2024-10-27", "day")
+
+
+def test_dates_indefinite_weekday_is_no_particular_day() -> None:
+    text = "Late last year, in the early hours of a cold Tuesday, police stormed the district."
+
+    found = find_dates(text, dt.date(2025, 7, 14), "en")
+
+    assert [(d.start, d.end, d.granularity) for d in found] == [
+        ("2024-09-01", "2024-12-31", "month")
+    ]

@@ -216,7 +216,27 @@ def find_dates(
         ranges.append(
             DateRange(first.isoformat(), last.isoformat(), granularity, timex.text, timex.span)
         )
-    return ranges
+    return [r for r in ranges if not _contradicted_weekday(r, ranges)]
+
+
+#: How close (in characters) a broader date must be to overrule a bare weekday.
+_WEEKDAY_CONTEXT = 80
+
+
+def _contradicted_weekday(day: DateRange, ranges: list[DateRange]) -> bool:
+    """A bare weekday after a relative period it falls outside ("late last year, on a cold
+    Tuesday"): the weekday lies somewhere in that period, not in the week before publication.
+    """
+    if day.granularity != "day" or day.span is None or any(c.isdigit() for c in day.text):
+        return False
+    return any(
+        other.granularity != "day"
+        and other.span is not None
+        and 0 < day.span.start - other.span.start <= _WEEKDAY_CONTEXT
+        and not any(c.isdigit() for c in other.text)  # "the 2019 ruling" is another matter
+        and not other.start <= day.start <= other.end
+        for other in ranges
+    )
 
 
 def normalise_timex(text: str, dct: dt.date | None, language: str) -> str | None:
