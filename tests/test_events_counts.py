@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from presslens.events.counts import CountFinding, find_counts
+from presslens.events.quantities import find_quantities
 
 
 def _counts(text: str, language: str = "en") -> dict[str, tuple[int, int | None, int | None]]:
@@ -137,3 +138,20 @@ def test_counts_one_named_or_singular_death(text: str) -> None:
 @pytest.mark.parametrize("text", ["Police were killed.", "He was not killed.", "Many died."])
 def test_counts_no_single_death_without_one_person(text: str) -> None:
     assert _counts(text).get("killed") != (1, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "low"),
+    [
+        ("Police detained several dozen protesters.", "en", 24),
+        ("Several hundred people were detained overnight.", "en", 200),
+        ("Задержаны несколько десятков человек.", "ru", 20),
+        ("Полиция задержала несколько сотен человек.", "ru", 200),
+    ],
+)
+def test_counts_multiplied_vague_figures_keep_a_conservative_bound(
+    sentence: str, language: str, low: int
+) -> None:
+    (quantity,) = find_quantities(sentence, 0, len(sentence), language)
+
+    assert (quantity.low, quantity.high, quantity.exact) == (low, None, None)

@@ -132,4 +132,3 @@ def evaluate_persuasion(
             subset, {EN_2022: predictions["en"].subset(fresh)}, {EN_2022: floors["en"]}
         )
     return report, predictions
-

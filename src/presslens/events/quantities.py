@@ -108,6 +108,12 @@ VAGUE: dict[str, tuple[int, int | None]] = {
     "десятков тысяч": (10_000, None), "сотни тысяч": (100_000, None),
     "сотен тысяч": (100_000, None), "многие": (3, None), "многих": (3, None),
     "много": (3, None), "множество": (3, None), "немало": (3, None),
+    # "several dozen" is at least two dozen: counting the multiplier as the smallest plural
+    # keeps the bound conservative, as ACLED's 12 for "dozens" does.
+    "several dozen": (24, None), "a few dozen": (24, None), "several hundred": (200, None),
+    "a few hundred": (200, None), "несколько десятков": (20, None),
+    "нескольких десятков": (20, None), "несколько сотен": (200, None),
+    "нескольких сотен": (200, None),
 }  # fmt: skip
 
 #: Modifiers and what they do to a stated number N (see the module table).
