@@ -8,24 +8,8 @@ import pytest
 
 from presslens import taxonomy
 from presslens.errors import InputError
+from presslens.evaluate import labels
 
-# The SemEval-2023 Task 3 label strings, as the official scorers spell them.
-OFFICIAL_FRAMES = {
-    "Economic",
-    "Capacity_and_resources",
-    "Morality",
-    "Fairness_and_equality",
-    "Legality_Constitutionality_and_jurisprudence",
-    "Policy_prescription_and_evaluation",
-    "Crime_and_punishment",
-    "Security_and_defense",
-    "Health_and_safety",
-    "Quality_of_life",
-    "Cultural_identity",
-    "Public_opinion",
-    "Political",
-    "External_regulation_and_reputation",
-}
 GROUP_SIZES = {
     "Attack on Reputation": 5,
     "Justification": 5,
@@ -59,7 +43,9 @@ def test_technique_groups(label: str, group: str) -> None:
 
 
 def test_14_frames_and_3_genres_with_exact_strings() -> None:
-    assert set(taxonomy.FRAME_LABELS) == OFFICIAL_FRAMES
+    assert set(taxonomy.FRAME_LABELS) == set(labels.FRAMES)
+    assert set(taxonomy.TECHNIQUE_LABELS) == set(labels.TECHNIQUES)
+    assert set(taxonomy.GENRE_LABELS) == set(labels.GENRES)
     assert len(taxonomy.FRAMES) == 14
     assert set(taxonomy.GENRE_LABELS) == {"opinion", "reporting", "satire"}
     assert all(e.group is None for e in taxonomy.FRAMES + taxonomy.GENRES)
