@@ -121,7 +121,9 @@ TYPES: tuple[EventType, ...] = (
                 r"barrages?",
             ),
             "ru": _pattern(
-                r"обстрел\w*",
+                # The noun ("обстрел") is shelling; the verb alone ("были обстреляны", came under
+                # fire) is any shooting and is an armed clash unless artillery is named.
+                r"обстрел(?:а|у|ом|е|ы|ов|ами|ах)?\b",
                 r"артиллери\w*",
                 r"мином[её]т\w*",
                 r"ракетн\w+\s+удар\w*",
@@ -195,6 +197,7 @@ TYPES: tuple[EventType, ...] = (
                 r"бо(?:й|я|ю|ем|и|ев|ях|ями)\b",
                 r"сражени\w*",
                 r"перестрелк\w*",
+                r"обстрел(?:ял|ян)\w*",
                 r"стычк\w*",
                 r"засад\w*",
                 r"вступил\w*\s+в\s+бой",
