@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from presslens.evaluate.gva import evaluate_gva, figure, names_place, normalise_place
+from presslens.evaluate.gva import evaluate_gva
+from presslens.evaluate.gva_data import count_figure, names_place, normalise_place
 from presslens.events.model import Count, Event
 
 
@@ -38,10 +39,9 @@ def test_gva_figure_is_exact_else_lower_bound_else_zero() -> None:
             "injured": Count(12, None, None, "dozens"),
         },
     )
-    assert figure(event, "killed") == 3
-    assert figure(event, "injured") == 12
-    assert figure(event, "detained") == 0
-    assert figure(None, "killed") == 0
+    assert count_figure(event.counts, "killed") == 3
+    assert count_figure(event.counts, "injured") == 12
+    assert count_figure(event.counts, "detained") == 0
 
 
 @pytest.mark.data

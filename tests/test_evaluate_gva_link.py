@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from presslens.document import Article, Span
-from presslens.evaluate.gva_data import GvaIncident
-from presslens.evaluate.gva_link import Floors, bcubed, linking_measures, normalise_city
+from presslens.evaluate.gva_data import GvaIncident, normalise_place
+from presslens.evaluate.gva_link import Floors, bcubed, linking_measures
 from presslens.events.model import Count, DateRange, Event, Place
 
 
@@ -25,8 +25,8 @@ def test_bcubed_known_values() -> None:
 
 
 def test_normalise_city_folds_county_and_saint() -> None:
-    assert normalise_city("St. Louis") == normalise_city("Saint Louis") == "saint louis"
-    assert normalise_city("Cook (county)") == "cook"
+    assert normalise_place("St. Louis") == normalise_place("Saint Louis") == "saint louis"
+    assert normalise_place("Cook (county)") == "cook"
 
 
 ELMWOOD = Place("Elmwood", "Elmwood", 11, "Ohio", "US", 40.0, -83.0)

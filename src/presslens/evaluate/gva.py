@@ -20,57 +20,25 @@ Articles whose incident is missing from ``incidents.jsonl`` are skipped (they ha
 
 from __future__ import annotations
 
-import re
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from presslens.document import Article
-from presslens.evaluate.gva_data import GvaDocument, GvaIncident, Split, load_documents
+from presslens.evaluate.gva_data import (
+    GvaIncident,
+    Split,
+    count_figure,
+    document_article,
+    load_documents,
+    names_place,
+    normalise_place,
+    share,
+)
 from presslens.evaluate.gva_data import load_incidents as load_gva_incidents
 from presslens.events.model import Event
-
-_COUNTY = re.compile(r"\bcounty\b")
-_SAINT = re.compile(r"\bst\b\.?")
-_THE = re.compile(r"^\s*the\s+")
-_NON_WORD = re.compile(r"[^\w]+")
-
-
-def normalise_place(name: str) -> str:
-    """A place name for comparison: case, punctuation, "County", "St."/"Saint" and a leading
-    "The" ("The Bronx" is GVA's "Bronx") folded."""
-    folded = _SAINT.sub("saint", _COUNTY.sub(" ", _THE.sub("", name.casefold())))
-    return _NON_WORD.sub(" ", folded).strip()
-
-
-def names_place(text: str, name: str) -> bool:
-    """Whether ``text`` names the place ``name`` (whole words, after normalisation)."""
-    key = normalise_place(name)
-    return bool(key) and f" {key} " in f" {normalise_place(text)} "
-
-
-def article_for(document: GvaDocument, *, title_in_text: bool) -> Article:
-    """The document as presslens reads it: a JSONL record, or a text file with a title line."""
-    from presslens.read import article_from_text
-
-    text = f"{document.title}\n\n{document.text}" if title_in_text else document.text
-    return article_from_text(
-        text,
-        title=document.title or None,
-        published=document.published,
-        source=document.id,
-        id=document.id,
-    )
-
-
-def figure(event: Event | None, kind: str) -> int:
-    """A count of the event as one number: exact, else the lower bound; 0 when not given."""
-    count = event.counts.get(kind) if event is not None else None
-    if count is None:
-        return 0
-    return count.exact if count.exact is not None else count.low
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +59,11 @@ def _score_article(
 ) -> tuple[_Scored, Event | None]:
     place = main.place if main is not None else None
     date = main.date if main is not None else None
+    counts = main.counts if main is not None else {}
     city_answer = (place.name or place.text) if place is not None else ""
     scored = _Scored(
-        killed=figure(main, "killed") == incident.killed,
-        injured=figure(main, "injured") == incident.injured,
+        killed=count_figure(counts, "killed") == incident.killed,
+        injured=count_figure(counts, "injured") == incident.injured,
         city=bool(incident.city) and normalise_place(city_answer) == normalise_place(incident.city),
         state=place is not None
         and normalise_place(place.admin1 or "") == normalise_place(incident.state),
@@ -110,10 +79,6 @@ def _score_article(
 
 def _mode(values: Iterable[str]) -> str:
     return Counter(v for v in values if v).most_common(1)[0][0]
-
-
-def _share(flags: Sequence[bool]) -> float:
-    return round(sum(flags) / len(flags), 4) if flags else 0.0
 
 
 def evaluate_gva(
@@ -140,7 +105,9 @@ def evaluate_gva(
     state_floor = normalise_place(_mode(i.state for i in training))
     pipeline = load_pipeline(("segment", "events"))
     started = time.perf_counter()
-    articles = list(pipeline.pipe(article_for(d, title_in_text=title_in_text) for d in documents))
+    articles = list(
+        pipeline.pipe(document_article(d, title_in_text=title_in_text) for d in documents)
+    )
     seconds = time.perf_counter() - started
     rows = []
     for document, article in zip(documents, articles, strict=True):
@@ -149,20 +116,20 @@ def evaluate_gva(
     named = [r for r in rows if r[2].names_city]
     return {
         "articles": len(rows),
-        "killed_exact": _share([s.killed for _, _, s in rows]),
-        "killed_exact_floor": _share([i.killed == 0 for _, i, _ in rows]),
-        "injured_exact": _share([s.injured for _, _, s in rows]),
-        "injured_exact_floor": _share([i.injured == 1 for _, i, _ in rows]),
-        "city": _share([s.city for _, _, s in rows]),
-        "city_floor": _share([normalise_place(i.city) == city_floor for _, i, _ in rows]),
-        "city_named": _share([s.city for _, _, s in named]),
-        "city_named_floor": _share([normalise_place(i.city) == city_floor for _, i, _ in named]),
-        "city_named_share": _share([s.names_city for _, _, s in rows]),
-        "state": _share([s.state for _, _, s in rows]),
-        "state_floor": _share([normalise_place(i.state) == state_floor for _, i, _ in rows]),
-        "date_day": _share([s.day for _, _, s in rows]),
-        "date_day_floor": _share([d.published == i.date for d, i, _ in rows]),
-        "date_known": _share([s.has_date for _, _, s in rows]),
+        "killed_exact": share([s.killed for _, _, s in rows]),
+        "killed_exact_floor": share([i.killed == 0 for _, i, _ in rows]),
+        "injured_exact": share([s.injured for _, _, s in rows]),
+        "injured_exact_floor": share([i.injured == 1 for _, i, _ in rows]),
+        "city": share([s.city for _, _, s in rows]),
+        "city_floor": share([normalise_place(i.city) == city_floor for _, i, _ in rows]),
+        "city_named": share([s.city for _, _, s in named]),
+        "city_named_floor": share([normalise_place(i.city) == city_floor for _, i, _ in named]),
+        "city_named_share": share([s.names_city for _, _, s in rows]),
+        "state": share([s.state for _, _, s in rows]),
+        "state_floor": share([normalise_place(i.state) == state_floor for _, i, _ in rows]),
+        "date_day": share([s.day for _, _, s in rows]),
+        "date_day_floor": share([d.published == i.date for d, i, _ in rows]),
+        "date_known": share([s.has_date for _, _, s in rows]),
         "ms_per_article": round(1000 * seconds / max(1, len(rows)), 2),
     }
 

@@ -11,12 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from presslens.document import Article
 from presslens.errors import DataError
+from presslens.events.model import Count
 
 #: Share of incidents (in percent) held out for validation.
 VALIDATION_PERCENT = 15
@@ -116,3 +119,48 @@ def load_documents(data_dir: Path, split: Split = "all") -> list[GvaDocument]:
             )
         )
     return documents
+
+
+_COUNTY = re.compile(r"\(?\bcounty\b\)?")
+_SAINT = re.compile(r"\bst\b\.?")
+_THE = re.compile(r"^\s*the\s+")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def normalise_place(name: str) -> str:
+    """A place name for comparison: case, punctuation, "(county)", "St."/"Saint" and a leading
+    "The" ("The Bronx" is GVA's "Bronx") folded."""
+    folded = _SAINT.sub("saint", _COUNTY.sub(" ", _THE.sub("", name.casefold())))
+    return _NON_WORD.sub(" ", folded).strip()
+
+
+def names_place(text: str, name: str) -> bool:
+    """Whether ``text`` names the place ``name`` (whole words, after normalisation)."""
+    key = normalise_place(name)
+    return bool(key) and f" {key} " in f" {normalise_place(text)} "
+
+
+def document_article(document: GvaDocument, *, title_in_text: bool = False) -> Article:
+    """The document as presslens reads it: the JSONL record ``{id, title, text, published}``,
+    or, with ``title_in_text``, a text file whose first line is the title."""
+    from presslens.read import article_from_text
+
+    text = f"{document.title}\n\n{document.text}" if title_in_text else document.text
+    return article_from_text(
+        text,
+        title=document.title or None,
+        published=document.published,
+        source=document.id,
+        id=document.id,
+    )
+
+
+def count_figure(counts: Mapping[str, Count], kind: str) -> int:
+    """The figure of one category (:attr:`Count.figure`); 0 when the text gives none."""
+    count = counts.get(kind)
+    return count.figure if count is not None else 0
+
+
+def share(flags: Sequence[bool]) -> float:
+    """The share of True, rounded as every measure is reported."""
+    return round(sum(flags) / len(flags), 4) if flags else 0.0

@@ -26,10 +26,14 @@ from presslens.evaluate.gva_data import (
     GvaDocument,
     GvaIncident,
     Split,
+    count_figure,
+    document_article,
     load_documents,
     load_incidents,
+    normalise_place,
+    share,
 )
-from presslens.events.model import Count, Place
+from presslens.events.model import Place
 from presslens.incidents import COMPONENTS, Incident, LinkConfig, link_incidents, main_event
 from presslens.incidents.compare import distance_km
 
@@ -66,26 +70,13 @@ def sample_incidents(documents: Sequence[GvaDocument], limit: int | None) -> lis
     return [d for d in documents if d.incident_id in keep]
 
 
-def to_article(document: GvaDocument) -> Article:
-    """A GVA document read as the JSONL record ``{id, title, text, published}`` would be."""
-    from presslens.read import article_from_text
-
-    return article_from_text(
-        document.text,
-        title=document.title or None,
-        published=document.published,
-        source=document.id,
-        id=document.id,
-    )
-
-
 def analyse(
     documents: Sequence[GvaDocument], components: tuple[str, ...] = COMPONENTS
 ) -> list[Article]:
     """Run the pipeline over the documents, in their order."""
     from presslens.pipeline import load_pipeline
 
-    return list(load_pipeline(components).pipe(to_article(d) for d in documents))
+    return list(load_pipeline(components).pipe(document_article(d) for d in documents))
 
 
 def article_clusters(articles: Sequence[Article], incidents: Sequence[Incident]) -> dict[str, str]:
@@ -104,33 +95,16 @@ def article_clusters(articles: Sequence[Article], incidents: Sequence[Incident])
     return clusters
 
 
-_COUNTY = re.compile(r"\(?\bcounty\b\)?")
-_NON_WORD = re.compile(r"[^\w]+")
 _PARENTHESIS = re.compile(r"\(([^)]*)\)")
 #: A summary place this close to GVA's coordinates of the incident is "near" it.
 NEAR_KM = 25.0
 
 
-def normalise_city(name: str) -> str:
-    """A city name for comparison: case, punctuation, "(county)" and "Saint/St." folded."""
-    name = _COUNTY.sub(" ", name.casefold())
-    name = re.sub(r"\bst\b\.?", "saint", name)
-    return _NON_WORD.sub(" ", name).strip()
-
-
 def gold_city_names(city: str) -> set[str]:
     """The names a GVA ``city_or_county`` allows: "Goleta (Isla Vista)" → both, normalised."""
-    names = {normalise_city(_PARENTHESIS.sub(" ", city))}
-    names.update(normalise_city(inner) for inner in _PARENTHESIS.findall(city))
+    names = {normalise_place(_PARENTHESIS.sub(" ", city))}
+    names.update(normalise_place(inner) for inner in _PARENTHESIS.findall(city))
     return names - {""}
-
-
-def _figure(counts: Mapping[str, Count], kind: str) -> int:
-    """The summary figure of one category: exact, else the lower bound; 0 when not given."""
-    count = counts.get(kind)
-    if count is None:
-        return 0
-    return count.exact if count.exact is not None else count.low
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +135,7 @@ class Floors:
         return cls(
             killed=mode([i.killed for i in rows]),
             injured=mode([i.injured for i in rows]),
-            city=normalise_city(city),
+            city=normalise_place(city),
             city_place=place,
         )
 
@@ -183,12 +157,12 @@ def _summary_checks(incident: Incident | None, gold: GvaIncident) -> dict[str, b
         return dict.fromkeys((*SUMMARY_PARTS, "place_25km"), False)
     place, date = incident.place, incident.date
     return {
-        "killed": _figure(incident.counts, "killed") == gold.killed,
-        "injured": _figure(incident.counts, "injured") == gold.injured,
+        "killed": count_figure(incident.counts, "killed") == gold.killed,
+        "injured": count_figure(incident.counts, "injured") == gold.injured,
         "city": place is not None
         and bool(
             gold_city_names(gold.city)
-            & {normalise_city(place.name or ""), normalise_city(place.text)}
+            & {normalise_place(place.name or ""), normalise_place(place.text)}
         ),
         "day": date is not None
         and gold.date is not None
@@ -210,13 +184,9 @@ def _floor_checks(
     }
 
 
-def _share(flags: Sequence[bool]) -> float:
-    return sum(flags) / len(flags) if flags else 0.0
-
-
 def _city_named(gold: GvaIncident, articles: Sequence[Article]) -> bool:
     """Some article names (one of the names of) the incident's city."""
-    texts = [normalise_city(a.text) for a in articles]
+    texts = [normalise_place(a.text) for a in articles]
     return any(f" {name} " in f" {text} " for name in gold_city_names(gold.city) for text in texts)
 
 
@@ -257,7 +227,7 @@ def summary_measures(
         results["summary_all_floor"].append(all(floor[part] for part in SUMMARY_PARTS))
         if _city_named(gold, group):
             results["summary_city_named"].append(checks["city"])
-    measures = {name: _share(flags) for name, flags in results.items()}
+    measures = {name: share(flags) for name, flags in results.items()}
     measures["summary_incidents"] = len(results["summary_all"])
     return measures
 

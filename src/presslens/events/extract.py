@@ -18,7 +18,7 @@ from __future__ import annotations
 from presslens.document import Article, Span
 from presslens.events.context import add_context
 from presslens.events.counts import CountFinding, find_counts
-from presslens.events.merge import counts_of, figure, merge
+from presslens.events.merge import counts_of, merge
 from presslens.events.model import Event
 from presslens.events.sentence import Draft, continuation, read_sentence
 from presslens.events.taxonomy import VIOLENT_TYPES
@@ -100,7 +100,7 @@ def _title_figures(article: Article) -> dict[str, int]:
     if language is None or not title:
         return {}
     counts = counts_of(find_counts(title, 0, len(title), language))
-    return {c: figure(count) for c, count in counts.items() if c in CASUALTIES}
+    return {c: count.figure for c, count in counts.items() if c in CASUALTIES}
 
 
 def _agreement(event: Event, figures: dict[str, int]) -> int:
@@ -108,7 +108,7 @@ def _agreement(event: Event, figures: dict[str, int]) -> int:
     return sum(
         1
         for category, value in figures.items()
-        if category in event.counts and figure(event.counts[category]) == value
+        if category in event.counts and event.counts[category].figure == value
     )
 
 

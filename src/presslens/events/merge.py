@@ -115,15 +115,10 @@ class _Group:
         )
 
 
-def figure(count: Count) -> int:
-    """A count as one number: exact, else the lower bound."""
-    return count.exact if count.exact is not None else count.low
-
-
 def _best(findings: list[CountFinding]) -> Count | None:
     """The largest figure (exact, else the lower bound); the exact one on ties."""
     counts = [f.count for f in findings]
-    return max(counts, key=lambda c: (figure(c), c.exact is not None)) if counts else None
+    return max(counts, key=lambda c: (c.figure, c.exact is not None)) if counts else None
 
 
 def _with_self(killed: Count, findings: list[CountFinding]) -> Count:
@@ -131,7 +126,7 @@ def _with_self(killed: Count, findings: list[CountFinding]) -> Count:
     selves = [f.count for f in findings if _SELF.search(f.count.text)]
     if not selves or killed in selves:
         return killed
-    total = figure(killed) + 1
+    total = killed.figure + 1
     exact = total if killed.exact is not None else None
     text = f"{killed.text}; {selves[0].text}"
     return Count(total, exact, exact, text, killed.span)

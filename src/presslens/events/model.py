@@ -87,6 +87,11 @@ class Count:
     text: str
     span: Span | None = None
 
+    @property
+    def figure(self) -> int:
+        """One number to compare counts by: the exact figure, else the conservative lower bound."""
+        return self.exact if self.exact is not None else self.low
+
     def to_dict(self) -> dict[str, Any]:
         return {"low": self.low, "high": self.high, "exact": self.exact, "text": self.text}
 
