@@ -15,8 +15,8 @@ when the gold has no spans. Scores are rounded to ``digits`` decimals.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Hashable, Mapping
+from typing import Any, TypeVar
 
 from presslens.evaluate.floors import (
     LanguageFloors,
@@ -27,6 +27,8 @@ from presslens.evaluate.floors import (
 from presslens.evaluate.labels import LabelInventory
 from presslens.evaluate.metrics import genre_macro_f1, multilabel_scores, span_scores
 from presslens.evaluate.semeval import SemevalSplit
+
+K = TypeVar("K", bound=Hashable)
 
 _NO_FLOORS = LanguageFloors(genre=None, frames=None, techniques=None)
 
@@ -79,6 +81,28 @@ def _genre_block(
     }
 
 
+def _multilabel_block(
+    gold: Mapping[K, set[str]],
+    predicted: Mapping[K, set[str]],
+    labels: tuple[str, ...],
+    floor_labels: tuple[str, ...] | None,
+    digits: int,
+) -> dict[str, Any]:
+    """Micro/macro-F1, the constant-label floor and per-label scores of one multi-label task."""
+    scores = multilabel_scores(gold, predicted, labels)
+    floor_score = None
+    if floor_labels is not None:
+        constant = constant_predictions(gold, floor_labels)
+        floor_score = multilabel_scores(gold, constant, labels).micro_f1
+    return {
+        "micro_f1": round(scores.micro_f1, digits),
+        "macro_f1": round(scores.macro_f1, digits),
+        "floor": _rounded(floor_score, digits),
+        "floor_labels": _listed(floor_labels),
+        "per_label": {label: s.to_dict(digits) for label, s in scores.per_label.items()},
+    }
+
+
 def _frames_block(
     truth: SemevalSplit,
     predicted: SemevalSplit,
@@ -86,19 +110,10 @@ def _frames_block(
     inventory: LabelInventory,
     digits: int,
 ) -> dict[str, Any]:
-    scores = multilabel_scores(truth.frames, predicted.frames, inventory.frames)
-    floor_score = None
-    if floor.frames is not None:
-        constant = constant_predictions(truth.frames, floor.frames)
-        floor_score = multilabel_scores(truth.frames, constant, inventory.frames).micro_f1
-    return {
-        "micro_f1": round(scores.micro_f1, digits),
-        "macro_f1": round(scores.macro_f1, digits),
-        "floor": _rounded(floor_score, digits),
-        "floor_labels": _listed(floor.frames),
-        "n_articles": len(truth.frames),
-        "per_label": {label: s.to_dict(digits) for label, s in scores.per_label.items()},
-    }
+    block = _multilabel_block(
+        truth.frames, predicted.frames, inventory.frames, floor.frames, digits
+    )
+    return {**block, "n_articles": len(truth.frames)}
 
 
 def _techniques_block(
@@ -108,12 +123,10 @@ def _techniques_block(
     inventory: LabelInventory,
     digits: int,
 ) -> dict[str, Any]:
-    scores = multilabel_scores(truth.paragraphs, predicted.paragraphs, inventory.techniques)
-    floor_score = span_score = span_floor = None
-    if floor.techniques is not None:
-        constant = constant_predictions(truth.paragraphs, floor.techniques)
-        floor_score = multilabel_scores(truth.paragraphs, constant, inventory.techniques).micro_f1
-    span_ceiling = None
+    block = _multilabel_block(
+        truth.paragraphs, predicted.paragraphs, inventory.techniques, floor.techniques, digits
+    )
+    span_score = span_floor = span_ceiling = None
     if "spans" in truth.labelled and truth.spans:
         span_score = span_scores(truth.spans, predicted.spans).f1
         # The floor keeps the model's own (paragraph, technique) decisions and gives each its
@@ -122,15 +135,11 @@ def _techniques_block(
         span_floor = span_scores(truth.spans, paragraph_spans(pairs, truth.articles)).f1
         span_ceiling = span_scores(truth.spans, perfect_evidence(pairs, truth)).f1
     return {
-        "micro_f1": round(scores.micro_f1, digits),
-        "macro_f1": round(scores.macro_f1, digits),
-        "floor": _rounded(floor_score, digits),
-        "floor_labels": _listed(floor.techniques),
+        **block,
         "n_paragraphs": len(truth.paragraphs),
         "span_f1": _rounded(span_score, digits),
         "span_floor": _rounded(span_floor, digits),
         "span_ceiling": _rounded(span_ceiling, digits),
-        "per_label": {label: s.to_dict(digits) for label, s in scores.per_label.items()},
     }
 
 
