@@ -21,7 +21,8 @@ import numpy as np
 from presslens.document import Article
 from presslens.errors import DataError, PresslensError
 from presslens.evaluate.floors import learn_constant_labels, learn_floors
-from presslens.evaluate.semeval import ISO_LANGUAGE, SemevalSplit
+from presslens.evaluate.persuasion import line_number, semeval_article
+from presslens.evaluate.semeval import SemevalSplit
 from presslens.persuasion.features import (
     ArticleInput,
     article_features,
@@ -29,8 +30,6 @@ from presslens.persuasion.features import (
     paragraph_features,
 )
 from presslens.persuasion.model import MultiLabelHead, PersuasionModel, SoftmaxHead
-from presslens.read import article_from_text
-from presslens.segment import split_paragraphs
 
 log = logging.getLogger(__name__)
 
@@ -68,10 +67,8 @@ def training_articles(split: SemevalSplit) -> list[TrainingArticle]:
         text = split.articles[article_id]
         if not text.strip():
             continue
-        article = article_from_text(text, language=ISO_LANGUAGE.get(split.lang, split.lang))
-        article.language = article.language_hint
-        article.paragraphs = split_paragraphs(article)
-        lines = [text.count("\n", 0, p.span.start) + 1 for p in article.paragraphs]
+        article = semeval_article(text, split.lang)
+        lines = [line_number(text, p.span.start) for p in article.paragraphs]
         labelled = "techniques" in split.labelled
         out.append(
             TrainingArticle(

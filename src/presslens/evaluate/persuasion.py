@@ -31,6 +31,11 @@ from presslens.segment import split_paragraphs
 EN_2022 = "en-2022"
 
 
+def line_number(text: str, offset: int) -> int:
+    """The 1-based line of ``offset``: SemEval paragraph numbers are line numbers."""
+    return text.count("\n", 0, offset) + 1
+
+
 def semeval_article(text: str, lang: str) -> Article:
     """A SemEval article as ``presslens analyze`` sees it: title line, one line a paragraph."""
     article = article_from_text(text, language=ISO_LANGUAGE.get(lang, lang))
@@ -67,7 +72,7 @@ def _collect(predicted: SemevalSplit, article_id: str, article: Article) -> None
     predicted.frames[article_id] = {f.label for f in article.frames}
     spans = predicted.spans.setdefault(article_id, [])
     for paragraph in article.paragraphs:
-        line = article.text.count("\n", 0, paragraph.span.start) + 1
+        line = line_number(article.text, paragraph.span.start)
         labels = predicted.paragraphs.setdefault((article_id, line), set())
         for finding in paragraph.techniques:
             labels.add(finding.label)

@@ -71,7 +71,8 @@ def decode(
 
     Gaps of one token inside a run are filled (an article or a comma between two loaded
     words belongs to the phrase), and punctuation is trimmed off both ends. Each span's score
-    is the mean probability of its tokens.
+    is the mean probability of its tokens. Very short spans give way to longer ones
+    (:data:`MIN_SPAN_CHARS`); training tunes the thresholds through this same function.
     """
     if not len(probabilities):
         return []
@@ -88,7 +89,7 @@ def decode(
                 float(probabilities[first:stop].mean()),
             )
         )
-    return spans
+    return _meaningful(spans, tokens, probabilities)
 
 
 def _between_words(keep: np.ndarray, is_word: np.ndarray) -> np.ndarray:
@@ -206,8 +207,7 @@ class EvidenceTagger:
         tokens, shared = self._paragraph(text, start, end)
         probabilities = self.probabilities(tokens, salt, shared)
         index = salt - 1
-        spans = decode(tokens, probabilities, self.thresholds[index], self.relative[index])
-        return _meaningful(spans, tokens, probabilities)
+        return decode(tokens, probabilities, self.thresholds[index], self.relative[index])
 
     def probabilities(
         self, tokens: ParagraphTokens, salt: int, shared: np.ndarray | None = None
