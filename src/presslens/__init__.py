@@ -3,6 +3,7 @@
     >>> import presslens
     >>> result = presslens.analyze("Title\\n\\nFirst paragraph.\\nSecond paragraph.")
     >>> result["schema_version"], [p["start"] for p in result["paragraphs"]]
+    ('1.0', [0, 7, 24])
 
 ``analyze`` returns the documented JSON analysis (docs/schema.md) as a dict.
 """
