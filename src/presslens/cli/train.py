@@ -12,7 +12,7 @@ from typing import Any
 from presslens.persuasion.model import DEFAULT_PATH
 
 DESCRIPTION = """Train the genre, frame and technique classifiers, and the evidence tagger, on
-data in the SemEval-2023 Task 3 layout (all languages found together). 15%% of the articles
+data in the SemEval-2023 Task 3 layout (all languages found together). 15% of the articles
 of each language are held out (fixed rule and seed) and the model is scored on them; nothing is
 tuned on them. Needs scikit-learn: pip install 'presslens[train]'."""
 
