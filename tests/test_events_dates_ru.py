@@ -126,3 +126,9 @@ def test_other_languages_absolute_dates(text: str, language: str, start: str, en
 def test_unknown_language_gets_numeric_dates() -> None:
     found = only("Paikka avattiin 2019-05-03.", "fi")
     assert (found.start, found.granularity) == ("2019-05-03", "day")
+
+
+def test_page_stamp_is_not_a_date_of_an_event() -> None:
+    text = "Опубликовано: 10 июля 2025 года, 10:15\n\nВзрыв произошёл в понедельник."
+    found = only(text)
+    assert (found.text, found.start) == ("понедельник", "2025-07-07")

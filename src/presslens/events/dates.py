@@ -16,9 +16,12 @@ invented from the day the analysis happens to run.
 
 Anchoring: weekdays and months named without a year are the latest ones on or before the
 publication date ("on Tuesday" in a Tuesday article is that day), or the next ones when the
-clause is in the future tense ("will meet on Tuesday"). A week is returned as its Monday–Sunday
-range and a quarter as its three months; their granularity is that of the range ends (day,
-month). "early / mid / late" take the first, middle or last third of the period, one unit finer.
+clause is in the future tense ("will meet on Tuesday"); "last weekend" is the latest one over
+before publication, and a holiday ("Easter", "the Fourth of July") the latest one. Days told
+from another day ("the night before", "that night") follow the last day the text named, and
+are left out when it named none. A week is returned as its Monday–Sunday range and a quarter
+as its three months; their granularity is that of the range ends (day, month). "early / mid /
+late" take the first, middle or last third of the period, one unit finer.
 """
 
 from __future__ import annotations
@@ -203,10 +206,13 @@ def find_dates(
     """Dated expressions in ``text[start:end]`` as inclusive ISO ranges, in text order.
 
     Durations ("three years"), sets ("every day") and vague references ("now", "recently") are
-    not dates and are left out, and so is anything relative when ``published`` is None.
+    not dates and are left out, and so is anything relative when ``published`` is None. So are
+    a page's own time stamps ("Posted: Friday, July 10, 2015 6:47 AM", the "(@handle) July 20,
+    2016" that signs an embedded post): they say when the page was written, not when anything
+    it reports happened.
     """
     ranges: list[DateRange] = []
-    for timex in find_timexes(text, published, language, start, end):
+    for timex in _without_stamps(text, find_timexes(text, published, language, start, end)):
         if timex.type not in ("DATE", "TIME"):
             continue
         bounds = value_range(timex.value, timex.mod)
@@ -216,23 +222,57 @@ def find_dates(
         ranges.append(
             DateRange(first.isoformat(), last.isoformat(), granularity, timex.text, timex.span)
         )
-    return [r for r in ranges if not _contradicted_weekday(r, ranges)]
+    return [r for r in ranges if not _contradicted_weekday(text, r, ranges)]
+
+
+#: A label that puts a page's time stamp right after it, or the handle that signs a post.
+_STAMP_LABEL = re.compile(
+    r"(?:\b(?:posted|updated?|published|created|last\s+modified|опубликовано|обновлено)\b"
+    r"\s*[:|]?|\(@\w+\))\s*(?:on\s+)?$",
+    re.IGNORECASE,
+)
+#: What joins the parts of one stamp ("July 10, 2015 6:47 AM", "Jul 1, 2016 - 12:02 PM").
+_STAMP_JOIN = re.compile(r"[\s,|–—-]*(?:at\s+)?")
+
+
+def _without_stamps(text: str, timexes: list[Timex]) -> list[Timex]:
+    """``timexes`` less the page stamps: a timex right after a stamp label on its line, or
+    right after another part of the same stamp."""
+    kept: list[Timex] = []
+    previous_end: int | None = None  # end of the last stamp part, None when the last was not
+    for timex in timexes:
+        lo = max(text.rfind("\n", 0, timex.span.start) + 1, timex.span.start - 40)
+        joined = previous_end is not None and _STAMP_JOIN.fullmatch(
+            text, previous_end, timex.span.start
+        )
+        if joined or _STAMP_LABEL.search(text, lo, timex.span.start):
+            previous_end = timex.span.end
+            continue
+        previous_end = None
+        kept.append(timex)
+    return kept
 
 
 #: How close (in characters) a broader date must be to overrule a bare weekday.
 _WEEKDAY_CONTEXT = 80
 
 
-def _contradicted_weekday(day: DateRange, ranges: list[DateRange]) -> bool:
-    """A bare weekday after a relative period it falls outside ("late last year, on a cold
-    Tuesday"): the weekday lies somewhere in that period, not in the week before publication.
-    """
+#: The end of a sentence: a period stops applying to the weekdays after it.
+_SENTENCE_END = re.compile(r"[.!?][\s\"”’']|\n")
+
+
+def _contradicted_weekday(text: str, day: DateRange, ranges: list[DateRange]) -> bool:
+    """A bare weekday after a relative period it falls outside, in the same sentence ("late
+    last year, on a cold Tuesday"): the weekday lies somewhere in that period, not in the week
+    before publication. In the next sentence it starts a new story ("... killed in April. The
+    girl was shot Sunday")."""
     if day.granularity != "day" or day.span is None or any(c.isdigit() for c in day.text):
         return False
     return any(
         other.granularity != "day"
         and other.span is not None
         and 0 < day.span.start - other.span.start <= _WEEKDAY_CONTEXT
+        and not _SENTENCE_END.search(text, other.span.end, day.span.start)
         and not any(c.isdigit() for c in other.text)  # "the 2019 ruling" is another matter
         and not other.start <= day.start <= other.end
         for other in ranges

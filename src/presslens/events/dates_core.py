@@ -208,6 +208,39 @@ def shift(dct: dt.date, unit: Unit, n: int) -> str:
     return f"{dct.year // 100 + n:02d}"
 
 
+def ago_value(dct: dt.date, unit: Unit, n: int) -> str:
+    """The value ``n`` units from ``dct`` ("two years ago" → n=-2). A decade or a century ago is
+    a year ("a decade ago" in 2025 → "2015"), not the decade or century holding it."""
+    if unit in ("decade", "century"):
+        return shift(dct, "year", n * (10 if unit == "decade" else 100))
+    return shift(dct, unit, n)
+
+
+def decade_value(full: str | None, short: str | None) -> str | None:
+    """TimeML decade ("199") of "1990s" (``full``) or "'90s" / "90-х" (``short``); None when
+    neither is given (the decade is spelled out)."""
+    if full:
+        return full[:3]
+    if short:
+        two = int(short)
+        return f"{19 if two >= 30 else 20}{two // 10}"
+    return None
+
+
+def part_value(day: dt.date, part: str) -> str:
+    """TimeML value of part of a day ("MO", "AF", "EV", "NI"): "2025-07-09TNI"."""
+    return f"{day_value(day)}T{part}"
+
+
+def weekday_value(dct: dt.date, weekday: int, offset: int, future: bool) -> str:
+    """The day of a weekday: "last Friday" (``offset`` -1) and "next Friday" (+1) skip the
+    publication day; a bare one (0) is the latest on or before it, or the next one on or after
+    it when the clause is in the future tense."""
+    if offset:
+        return day_value(weekday_date(dct, weekday, 2 * offset))
+    return day_value(weekday_date(dct, weekday, 1 if future else -1))
+
+
 def weekday_date(dct: dt.date, weekday: int, direction: int) -> dt.date:
     """The ``weekday`` nearest ``dct``: -1 on or before, +1 on or after, ±2 strictly so."""
     if direction < 0:

@@ -19,9 +19,12 @@ from presslens.events.dates_core import (
     TimeValue,
     TimexType,
     Unit,
+    ago_value,
     day_value,
+    decade_value,
     month_value,
     month_year,
+    part_value,
     quarter_of,
     rules,
     season_value,
@@ -30,6 +33,7 @@ from presslens.events.dates_core import (
     value_range,
     week_value,
     weekday_date,
+    weekday_value,
     weekend_value,
 )
 from presslens.events.dates_intl import (
@@ -176,6 +180,15 @@ def _capitalised(match: re.Match[str], ctx: Context, name: str) -> bool:
     return ctx.text[match.start(name)].isupper()
 
 
+def _name_like(match: re.Match[str], ctx: Context, name: str) -> bool:
+    """True when group ``name`` is capitalised inside a sentence, as a name is ("in Spring,
+    Texas", "the Spring family") and a common noun is not."""
+    if not _capitalised(match, ctx, name):
+        return False
+    before = ctx.text[: match.start(name)].rstrip()
+    return bool(before) and before[-1] not in '.!?:"“(' and not before.endswith("\n")
+
+
 def _offset(rel: str) -> int:
     """-1, 0 or 1 from "last", "this", "the coming" ..."""
     return _OFFSETS[_words(rel).split()[-1]]
@@ -255,14 +268,9 @@ def _year(match: re.Match[str], ctx: Context) -> TimeValue | None:
 
 def _decade(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """ "the 1990s", "the early '80s", "the nineties" → TimeML "199"."""
-    if match["full"]:
-        decade = match["full"][:3]
-    elif match["short"]:
-        two = int(match["short"])
-        decade = f"{19 if two >= 30 else 20}{two // 10}"
-    else:
-        decade = f"19{_DECADE_WORDS[match['words'].lower()]}"
-    return TimeValue("DATE", decade, _mod(match))
+    decade = decade_value(match["full"], match["short"])
+    words = match["words"].lower()
+    return TimeValue("DATE", decade or f"19{_DECADE_WORDS[words]}", _mod(match))
 
 
 def _century(match: re.Match[str], ctx: Context) -> TimeValue | None:
@@ -302,7 +310,7 @@ def _relative_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
         return None
     d = ctx.dct + dt.timedelta(days=_DAY_OFFSETS[_words(match["word"])])
     if match["part"]:
-        return TimeValue("TIME", f"{day_value(d)}T{_PARTS[match['part'].lower()]}", _mod(match))
+        return TimeValue("TIME", part_value(d, _PARTS[match["part"].lower()]), _mod(match))
     return TimeValue("DATE", day_value(d), _mod(match))
 
 
@@ -311,7 +319,7 @@ def _this_part(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if ctx.dct is None:
         return None
     d = ctx.dct - dt.timedelta(days=1 if match["rel"].lower() == "last" else 0)
-    return TimeValue("TIME", f"{day_value(d)}T{_PARTS[match['part'].lower()]}")
+    return TimeValue("TIME", part_value(d, _PARTS[match["part"].lower()]))
 
 
 def _weekday(match: re.Match[str], ctx: Context) -> TimeValue | None:
@@ -320,13 +328,9 @@ def _weekday(match: re.Match[str], ctx: Context) -> TimeValue | None:
         return None
     weekday = WEEKDAYS_EN[match["weekday"].lower()]
     rel = _words(match["rel"])
-    if rel.endswith(("last", "past")):
-        direction = -2
-    elif rel.endswith(("next", "coming")):
-        direction = 2
-    else:
-        direction = 1 if ctx.future(match) else -1
-    return TimeValue("DATE", day_value(weekday_date(ctx.dct, weekday, direction)), _mod(match))
+    offset = -1 if rel.endswith(("last", "past")) else 1 if rel.endswith(("next", "coming")) else 0
+    value = weekday_value(ctx.dct, weekday, offset, not offset and ctx.future(match))
+    return TimeValue("DATE", value, _mod(match))
 
 
 def _relative_period(match: re.Match[str], ctx: Context) -> TimeValue | None:
@@ -335,11 +339,18 @@ def _relative_period(match: re.Match[str], ctx: Context) -> TimeValue | None:
         return None
     unit, offset = match["unit"].lower(), _offset(match["rel"])
     if unit == "weekend":
-        saturday = weekday_date(ctx.dct + dt.timedelta(weeks=offset), 5, -1 if offset < 0 else 1)
-        return TimeValue("DATE", week_value(saturday) + "-WE")
+        return TimeValue("DATE", _relative_weekend(ctx.dct, offset))
     if unit == "decade":
         return TimeValue("DATE", f"{ctx.dct.year // 10 + offset:03d}", _mod(match))
     return TimeValue("DATE", shift(ctx.dct, _UNITS[unit], offset), _mod(match))
+
+
+def _relative_weekend(dct: dt.date, offset: int) -> str:
+    """ "last weekend" is the latest one over before publication (in a Friday article, the one
+    five days back, not twelve); "this" and "next" weekend the one ahead, or a week after it."""
+    if offset < 0:
+        return week_value(weekday_date(dct - dt.timedelta(days=2), 5, -1)) + "-WE"
+    return week_value(weekday_date(dct + dt.timedelta(weeks=offset), 5, 1)) + "-WE"
 
 
 def _following(match: re.Match[str], ctx: Context) -> TimeValue | None:
@@ -352,6 +363,27 @@ def _following(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return TimeValue("DATE", shift(anchor, _UNITS[match["unit"].lower()], sign))
 
 
+_PART_SHIFTS = {
+    "next": 1,
+    "following": 1,
+    "after": 1,
+    "previous": -1,
+    "preceding": -1,
+    "before": -1,
+}
+
+
+def _day_part(match: re.Match[str], ctx: Context) -> TimeValue | None:
+    """ "the night before", "the next morning", "that night": the day next to the day in focus
+    ("died Sunday after being shot the night before" → Saturday; TimeBank values the day, not
+    the part). With no day in focus they tell of an undated moment, so they are left out."""
+    reference = value_range(ctx.reference) if ctx.reference else None
+    if reference is None or reference[2] != "day" or reference[0] != reference[1]:
+        return None
+    shift_days = _PART_SHIFTS.get(_words(match["rel"]), 0)
+    return TimeValue("DATE", day_value(reference[0] + dt.timedelta(days=shift_days)))
+
+
 def _season(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """ "last summer", "this spring", "the fall of 2023", "winter 2022"."""
     season = SEASONS_EN[match["season"].lower()]
@@ -359,6 +391,8 @@ def _season(match: re.Match[str], ctx: Context) -> TimeValue | None:
         return TimeValue("DATE", f"{match['year']}-{season}", _mod(match))
     rel = _words(match["rel"])
     if ctx.dct is None or (not rel and season == "FA"):
+        return None
+    if rel in ("", "the") and not match["mod"] and _name_like(match, ctx, "season"):
         return None
     if rel.endswith(("last", "past")):
         value = season_value(ctx.dct, season, "last")
@@ -388,10 +422,7 @@ def _ago(match: re.Match[str], ctx: Context) -> TimeValue | None:
     quarter = _reference_quarter(ctx, match.start())
     if unit == "year" and n == 1 and quarter and sign < 0:
         return TimeValue("DATE", f"{quarter[0] - 1:04d}-Q{quarter[1]}")
-    if unit in ("decade", "century"):
-        years = n * (10 if unit == "decade" else 100)
-        return TimeValue("DATE", shift(ctx.dct, "year", sign * years))
-    return TimeValue("DATE", shift(ctx.dct, unit, sign * n))
+    return TimeValue("DATE", ago_value(ctx.dct, unit, sign * n))
 
 
 def _duration(match: re.Match[str], ctx: Context) -> TimeValue | None:
@@ -554,8 +585,7 @@ def _clock_day(match: re.Match[str], ctx: Context) -> str | None:
     if ctx.dct is None:
         return None
     if match["weekday"]:
-        direction = 1 if ctx.future(match) else -1
-        return day_value(weekday_date(ctx.dct, WEEKDAYS_EN[match["weekday"].lower()], direction))
+        return weekday_value(ctx.dct, WEEKDAYS_EN[match["weekday"].lower()], 0, ctx.future(match))
     offset = _DAY_OFFSETS[match["word"].lower()] if match["word"] else 0
     return day_value(ctx.dct + dt.timedelta(days=offset))
 
@@ -572,9 +602,22 @@ def _holiday_date(name: str, year: int) -> dt.date:
         "halloween": (10, 31),
         "valentine's day": (2, 14),
         "veterans day": (11, 11),
+        "fourth of july": (7, 4),
+        "the fourth of july": (7, 4),
+        "july fourth": (7, 4),
+        "st. patrick's day": (3, 17),
+        "saint patrick's day": (3, 17),
     }
     if name in fixed:
         return dt.date(year, *fixed[name])
+    if name.startswith("easter"):
+        return _easter(year)
+    if name == "mother's day":
+        return weekday_date(dt.date(year, 5, 1), 6, 1) + dt.timedelta(weeks=1)
+    if name == "father's day":
+        return weekday_date(dt.date(year, 6, 1), 6, 1) + dt.timedelta(weeks=2)
+    if name.startswith(("martin", "mlk")):
+        return weekday_date(dt.date(year, 1, 1), 0, 1) + dt.timedelta(weeks=2)
     if name.startswith("thanksgiving"):
         return weekday_date(dt.date(year, 11, 1), 3, 1) + dt.timedelta(weeks=3)
     if name == "labor day":
@@ -582,6 +625,19 @@ def _holiday_date(name: str, year: int) -> dt.date:
     if name == "memorial day":
         return weekday_date(dt.date(year, 5, 31), 0, -1)
     return weekday_date(dt.date(year, 11, 2), 1, 1)  # election day: Tuesday after 1st Monday
+
+
+def _easter(year: int) -> dt.date:
+    """Easter Sunday of ``year`` (Gregorian computus, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    week = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * week) // 433
+    month = (h + week - 7 * m + 90) // 25
+    return dt.date(year, month, (h + week - 7 * m + 33 * month + 19) % 32)
 
 
 def _holiday(match: re.Match[str], ctx: Context) -> TimeValue | None:
@@ -637,7 +693,23 @@ _HOLIDAY_NAMES = (
     "labor day",
     "memorial day",
     "election day",
+    "easter sunday",
+    "easter",
+    "fourth of july",
+    "the fourth of july",
+    "july fourth",
+    "mother's day",
+    "father's day",
+    "martin luther king day",
+    "martin luther king jr. day",
+    "martin luther king jr day",
+    "martin luther king, jr. day",
+    "mlk day",
+    "st. patrick's day",
+    "saint patrick's day",
 )
+#: Holiday names as written, with either apostrophe ("New Year’s Eve").
+_HOLIDAY_SPELLINGS = {n.replace("'", q) for n in _HOLIDAY_NAMES for q in "'’"}
 _AGO = alternation(["ago", "earlier", "later", "from now", "hence", "back"])
 _SPELLED_TAIL = alternation(w for w, n in NUMBERS_EN.items() if 1 <= n <= 99 and " " not in w)
 _DIGIT_WORDS = [str(d) for d in range(10)]
@@ -748,6 +820,13 @@ _QUARTER_WHICH = alternation(
     ]
 )
 
+#: "before" / "after" that ends a phrase ("the night before, ..."), unlike "the day before
+#: the shooting", which dates the day by the event named after it.
+_BEFORE_AFTER = (
+    r"(?P<rel>before|after)\b"
+    r"(?=\s*(?:[.,;)]|$)|\s+(?:and|when|at|around|about|in|on|while|as|by)\b)"
+)
+
 #: Trigger families: a rule runs only near a word of one of its families.
 TRIGGERS = trigger_index(
     {
@@ -800,6 +879,16 @@ TRIGGERS = trigger_index(
                 "labor",
                 "memorial",
                 "election",
+                "easter",
+                "fourth",
+                "mother's",
+                "mother’s",
+                "father's",
+                "father’s",
+                "luther",
+                "mlk",
+                "patrick's",
+                "patrick’s",
             ],
             *_DECADE_WORDS,
         ),
@@ -901,6 +990,21 @@ RULES: list[Rule] = [
         _following,
         on="unit",
         anchors=False,
+    ),
+    *rules(
+        "day_part",
+        (
+            r"the\s+(?P<rel>following|next|previous|preceding)\s+"
+            r"(?P<part>morning|afternoon|evening|night)\b",
+            rf"the\s+(?P<part>night|morning|evening)\s+{_BEFORE_AFTER}",
+            r"that\s+(?P<part>morning|afternoon|evening|night)\b",
+        ),
+        _day_part,
+        on="word",
+        anchors=False,
+    ),
+    *rules(
+        "day_before", rf"the\s+(?P<part>day)\s+{_BEFORE_AFTER}", _day_part, on="unit", anchors=False
     ),
     *rules(
         "past_unit",
@@ -1030,7 +1134,10 @@ RULES: list[Rule] = [
         on=("digit", "word"),
     ),
     *rules(
-        "holiday", rf"(?P<holiday>{alternation(_HOLIDAY_NAMES)})(?:\s+{YEAR})?", _holiday, on="word"
+        "holiday",
+        rf"(?P<holiday>{alternation(_HOLIDAY_SPELLINGS)})(?:\s+{YEAR})?",
+        _holiday,
+        on="word",
     ),
     *rules(
         "set",

@@ -17,15 +17,18 @@ from presslens.events.dates_core import (
     Rule,
     TimeValue,
     Unit,
+    ago_value,
     day_value,
+    decade_value,
     month_value,
     month_year,
+    part_value,
     quarter_of,
     rules,
     season_value,
     shift,
     trigger_index,
-    weekday_date,
+    weekday_value,
     weekend_value,
 )
 from presslens.events.dates_intl import (
@@ -191,12 +194,8 @@ def _year(match: re.Match[str], ctx: Context) -> TimeValue | None:
 
 def _decade(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """ "в 1990-х", "90-е годы", "в конце девяностых"."""
-    if match["full"]:
-        decade = match["full"][:3]
-    elif match["short"]:
-        two = int(match["short"])
-        decade = f"{19 if two >= 30 else 20}{two // 10}"
-    else:
+    decade = decade_value(match["full"], match["short"])
+    if decade is None:
         stem = next(s for s in _DECADE_STEMS if match["words"].lower().startswith(s))
         decade = f"19{_DECADE_STEMS[stem]}"
     return TimeValue("DATE", decade, _mod(match))
@@ -222,7 +221,7 @@ def _relative_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
         return None
     d = ctx.dct + dt.timedelta(days=_DAY_OFFSETS[match["word"].lower()])
     if match["part"]:
-        return TimeValue("TIME", f"{day_value(d)}T{_PARTS[match['part'].lower()]}")
+        return TimeValue("TIME", part_value(d, _PARTS[match["part"].lower()]))
     return TimeValue("DATE", day_value(d))
 
 
@@ -232,7 +231,7 @@ def _this_part(match: re.Match[str], ctx: Context) -> TimeValue | None:
         return None
     back = 1 if _offset(match["rel"]) < 0 else 0
     d = ctx.dct - dt.timedelta(days=back)
-    return TimeValue("TIME", f"{day_value(d)}T{_PARTS[match['part'].lower()]}")
+    return TimeValue("TIME", part_value(d, _PARTS[match["part"].lower()]))
 
 
 def _weekday(match: re.Match[str], ctx: Context) -> TimeValue | None:
@@ -240,12 +239,8 @@ def _weekday(match: re.Match[str], ctx: Context) -> TimeValue | None:
     if ctx.dct is None:
         return None
     weekday = WEEKDAYS_RU[match["weekday"].lower()]
-    if match["rel"]:
-        offset = _offset(match["rel"])
-        direction = -2 if offset < 0 else 2 if offset > 0 else (1 if ctx.future(match) else -1)
-    else:
-        direction = 1 if ctx.future(match) else -1
-    return TimeValue("DATE", day_value(weekday_date(ctx.dct, weekday, direction)))
+    offset = max(-1, min(1, _offset(match["rel"]))) if match["rel"] else 0
+    return TimeValue("DATE", weekday_value(ctx.dct, weekday, offset, ctx.future(match)))
 
 
 def _relative_period(match: re.Match[str], ctx: Context) -> TimeValue | None:
@@ -277,11 +272,7 @@ def _ago(match: re.Match[str], ctx: Context) -> TimeValue | None:
     n = _number(match["num"])
     if n is None:
         return None
-    unit = _unit(match["unit"])
-    if unit in ("decade", "century"):
-        years = n * (10 if unit == "decade" else 100)
-        return TimeValue("DATE", shift(ctx.dct, "year", sign * years))
-    return TimeValue("DATE", shift(ctx.dct, unit, sign * n))
+    return TimeValue("DATE", ago_value(ctx.dct, _unit(match["unit"]), sign * n))
 
 
 def _season(match: re.Match[str], ctx: Context) -> TimeValue | None:
