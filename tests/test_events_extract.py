@@ -176,5 +176,75 @@ def test_extract_reporting_verb_does_not_reach_into_the_next_paragraph() -> None
         "Gunmen killed three traders at the market on Tuesday, witnesses told reporters.\n\n"
         "Last year, a similar attack on the same market killed 12 people."
     )
-    killed = sorted(e.counts["killed"].exact for e in extract_events(article))
+    killed = sorted(e.counts["killed"].figure for e in extract_events(article))
     assert killed == [3, 12]
+
+
+def _titled(title: str, text: str) -> Article:
+    """An article whose title stands beside its text, as a JSON record gives it."""
+    article = article_from_text(text, title=title, published=PUBLISHED, language="en")
+    Segmenter()([article])
+    return article
+
+
+def test_extract_title_beside_the_text_sums_what_the_body_tells_one_by_one() -> None:
+    article = _titled(
+        "2 dead, 3 hurt in shooting outside bar",
+        "A man was shot and killed outside the bar late Friday. Police said a woman also died.",
+    )
+    event = main_event(_with_events(article))
+    assert event is not None
+    assert (event.counts["killed"].exact, event.counts["injured"].exact) == (2, 3)
+
+
+def test_extract_title_shot_figure_less_the_deaths_is_injured() -> None:
+    article = _titled(
+        "Four shot at block party",
+        "Gunfire erupted at the party on Saturday. One of the victims died at the hospital.",
+    )
+    event = main_event(_with_events(article))
+    assert event is not None
+    assert (event.counts["killed"].exact, event.counts["injured"].exact) == (1, 3)
+
+
+def test_extract_title_figures_alone_make_no_event() -> None:
+    """A page whose text tells of no violence gets no event from its headline alone."""
+    article = _titled("Teen shot to death in driveway", "Watch the video of the mounted patrol.")
+    assert extract_events(article) == []
+
+
+def test_extract_casualties_of_an_operation_stay_with_it() -> None:
+    article = _article(
+        "В среду силовики провели спецоперацию в посёлке Лесной. В ходе операции погибли "
+        "три человека, ещё пятеро получили ранения. В ведомстве заявили, что сотрудники были "
+        "обстреляны.",
+        language="ru",
+    )
+    by_type = {e.type: e for e in extract_events(article)}
+    assert by_type["raid"].counts["killed"].exact == 3
+    assert by_type["raid"].counts["injured"].exact == 5
+    assert all(not e.counts for t, e in by_type.items() if t != "raid")
+
+
+def _with_events(article: Article) -> Article:
+    article.events = extract_events(article)
+    return article
+
+
+def test_extract_vague_survivors_do_not_outweigh_an_exact_count() -> None:
+    article = _article(
+        "Seven people were shot at a party on Saturday and three of them died. "
+        "The other victims are expected to recover."
+    )
+    (event,) = [e for e in extract_events(article) if "killed" in e.counts]
+    assert (event.counts["killed"].exact, event.counts["injured"].exact) == (3, 4)
+
+
+def test_extract_deaths_told_after_a_raid_are_the_raids() -> None:
+    article = _article(
+        "Police raided a farmhouse outside the town on Monday. Two men died and an officer "
+        "was hurt, a spokesman said."
+    )
+    (event,) = extract_events(article)
+    assert event.type == "raid"
+    assert (event.counts["killed"].exact, event.counts["injured"].exact) == (2, 1)

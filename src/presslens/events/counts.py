@@ -8,12 +8,12 @@ killed", "wounding", "задержаны") in one of two ways:
   that ends the clause (a preposition, a conjunction, "said", a negation); a trigger with an
   object of its own ("two men shot *a clerk*") takes no subject figure;
 - trigger first, the figure as its object: "killing three", "wounding 5", "shot himself",
-  "погибли 12 человек", "death toll rose to 14".
+  "wounding another", "погибли 12 человек", "death toll rose to 14".
 
-"Three men and two women were killed" is one figure, the sum. Statements of zero ("no one was
-hurt", "никто не погиб") are exact zeros. Some figures are single words: "a double homicide"
-(2 killed), "a third victim has died" (at least 3), "murder-suicide" (at least 2), "three
-counts of murder" (at least 3).
+"Three men and two women were killed" and "shot her husband and three sons" are one figure,
+the sum. Statements of zero ("no one was hurt", "никто не погиб") are exact zeros. Some
+figures are single words: "a double homicide" (2 killed), "a third victim has died" (at least
+3), "murder-suicide" (at least 2), "three counts of murder" (at least 3).
 
 Besides the four published categories (killed, injured, detained, deported) the finder reports
 ``shot``: people hit whose fate the phrase leaves open ("four people were shot", "taken to the
@@ -74,17 +74,27 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"kill(?:ed|ing|s)|murder(?:ed|ing)|gunned\s+down)|"
         r"(?P<killed>dead|died|dies|dying|slain|deaths?|fatalit(?:y|ies)|fatally|"
         r"lost\s+(?:his|her|their)\s+li(?:fe|ves)|pronounced\s+dead|(?:bodies|body)\b)|"
-        r"(?P<injured_obj>shot\s+and\s+(?:wounded|injured)|injur(?:ed|ing)|wound(?:ed|ing)|"
-        r"hurt(?:ing)?)|"
-        r"(?P<injured>injuries|hospitali[sz]ed|(?:in|listed\s+in)\s+(?:critical|serious|stable|"
-        r"fair|good|grave)\s+condition|critically)|"
+        r"(?P<injured_obj>shot\s+and\s+(?:wounded|injured)|"
+        r"injur(?:ed|ing|es)|wound(?:ed|ing)|wounds(?=\s+(?:an?|another|the|his|her|\d+|"
+        rf"{EN_NUMBER})\b)|hurt(?:ing)?)|"
+        r"(?P<injured>shot,?\s+but\s+survived|injuries|hospitali[sz]ed|(?:in|listed\s+in)\s+"
+        r"(?:critical|serious|stable|fair|good|grave)\s+condition|critically|"
+        r"treated\s+and\s+released|"
+        r"treated\s+(?:at|in)\s+(?:\S+\s+){1,5}?and\s+released|released\s+from\s+(?:the\s+|a\s+)?"
+        r"hospital|treated\s+for\s+(?:\S+\s+){0,3}?(?:injuries|wounds)|"
+        r"expected\s+to\s+(?:recover|survive))|"
         r"(?P<shot_obj>shot(?!\s+(?:down|back|out|up)\b)(?!\s+at\s*(?:[.,;]|$|(?:him|her|them|us|"
         r"me|police|officers?|deputies|troopers|agents|the\s+(?:officers?|police|deputies))\b))|"
         r"shooting(?=\s+(?:him|her|them)\b))|"
         r"(?P<shot>struck\s+by\s+(?:gun)?fire|struck\s+by\s+(?:a\s+)?(?:bullet|stray\s+bullet)s?|"
-        r"hit\s+by\s+(?:gun)?fire|gunshot\s+wounds?|"
-        r"(?:taken|transported|rushed|flown|driven|airlifted|sent)\s+to\s+(?:an?\s+|the\s+|"
-        r"area\s+|local\s+|nearby\s+|several\s+|two\s+|different\s+)?(?:\w+\s+){0,3}?"
+        r"hit\s+by\s+(?:gun)?fire|(?:(?:with|suffering\s+from|suffered|sustained)\s+"
+        r"(?:an?\s+|multiple\s+|several\s+)?(?:[\w-]+\s+)??)?gunshot\s+wounds?|"
+        r"(?:struck|hit|grazed)\s+in\s+the\s+(?:head|face|neck|chest|back|arm|arms|leg|legs|"
+        r"foot|hand|shoulder|stomach|abdomen|torso|side|hip|thigh|buttocks?)|"
+        r"grazed\s+by\s+(?:a\s+)?bullets?|"
+        r"(?:(?:taken|transported|rushed|flown|driven|airlifted|sent)\s+to|(?:arrived|showed\s+up)"
+        r"\s+at)\s+(?:an?\s+|the\s+|"
+        r"area\s+|local\s+|nearby\s+|several\s+|two\s+|different\s+)?(?:[\w’'.-]+\s+){0,3}?"
         r"(?:hospitals?|medical\s+cent(?:er|re)s?|trauma\s+cent(?:er|re)s?))|"
         r"(?P<detained_obj>arrest(?:ed|ing)|detain(?:ed|ing)|apprehended|jailed|captured)|"
         r"(?P<detained>arrests|taken\s+into\s+custody|in\s+custody|rounded\s+up)|"
@@ -177,19 +187,25 @@ _BREAKERS = {
 _PLACE_PREPOSITIONS = frozenset(words("in at on inside outside near from"))
 _DETERMINERS = frozenset(words("a an the his her their its"))
 #: Words that may stand between a trigger and its object figure ("killing another two").
-_OBJECT_GAP = frozenset(words("another a total of an additional all the ещё еще всего более"))
+_OBJECT_GAP = frozenset(
+    words("another a total of an additional all the his her their ещё еще всего более")
+)
 _MAX_GAP_WORDS = 8
 _MAX_WEAK_GAP_WORDS = 3
 _GAP_WORD = re.compile(r"[^\W_](?:[\w’'-]*\w)?|[^\w\s]")
 _OBJECT_PERSON = re.compile(
-    r"\s+(?P<q>him(?:self)?|her(?:self)?|(?:his|her)\s+(?:[\w-]+\s+)?"
+    r"\s+(?P<q>(?:his|her)\s+(?:[\w-]+\s+)?"
     + EN_PERSON
-    + r"|(?:his|her)\s+(?:wife|husband|son|daughter|mother|father|girlfriend|boyfriend|"
-    r"brother|sister|friend|cousin|uncle|aunt|nephew|niece|grandson|granddaughter)"
-    r"|(?-i:(?:\d+-year-old\s+)?[A-Z][a-zA-Z’'-]+(?:\s+[A-Z][a-zA-Z’'-]+){1,2}))\b",
+    + r"|(?:his|her)\s+(?:\w+-)?(?:wife|husband|son|daughter|mother|father|girlfriend|"
+    r"boyfriend|brother|sister|friend|cousin|uncle|aunt|nephew|niece|grandson|granddaughter)"
+    r"|(?-i:(?:\d+-year-old\s+)?[A-Z][a-zA-Z’'-]+(?:\s+[A-Z][a-zA-Z’'-]+){1,2})"
+    r"|(?:another|one\s+other)(?=\s*(?:[.,;:]|$)|\s+(?:and|in|at|on|during|before|after|"
+    r"when|while|as|who)\b)|him(?:self)?|her(?:self)?)\b(?!['’])",
     re.IGNORECASE,
 )
 _OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|their|him|them|its)\b", re.IGNORECASE)
+#: "And" right between a person and a figure, possibly with a possessive: "and (her) three".
+_AND_ALSO = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+)?", re.IGNORECASE)
 _AND = {
     "en": re.compile(r"(?:\s+[\w’'-]+){0,2}\s+and\s+"),
     "ru": re.compile(r"(?:\s+[\w-]+){0,2}\s+и\s+"),
@@ -219,12 +235,13 @@ _RU_SINGLE_CATEGORY: dict[str, Category] = {
 _EN_NAME = r"(?-i:[A-Z][a-zA-Z’'-]+(?:\s+[A-Z][a-zA-Z’'-]+){0,2})"
 _EN_DEATH = (
     r"was\s+(?:killed|pronounced\s+dead|found\s+dead|shot\s+(?:and\s+killed|to\s+death|dead)|"
-    r"fatally\s+(?:shot|wounded|stabbed))"
+    r"fatally\s+(?:shot|wounded|stabbed)|shot\s+(?:[\w-]+\s+){0,3}?and\s+(?:later\s+)?died)"
 )
 _EN_SINGLE = re.compile(
     rf"(?<![\w-])(?:(?P<name>{_EN_NAME})(?:,\s*[^,.;]{{1,60}},)?\s+(?:later\s+|eventually\s+|"
     rf"also\s+|then\s+)?(?:died|{_EN_DEATH})|left\s+(?P<object>{_EN_NAME})\s+dead|"
     rf"(?P<verb>(?:has|had)\s+(?:since\s+|now\s+|later\s+)?died|{_EN_DEATH}|"
+    r"shot\s+(?:him|her)self\s+and\s+(?:later\s+)?died|"
     r"(?:claimed|took)\s+the\s+life\s+of))(?![\w-])",
     re.IGNORECASE,
 )
@@ -310,6 +327,13 @@ def _conjoined(
     return Quantity(first.low + second.low, high, exact, first.start, second.end)
 
 
+def _object_gap_word(word: str) -> bool:
+    """A word that may stand between a trigger and its object figure: "killing another two",
+    "killed his ex-girlfriend's two daughters"."""
+    lower = word.lower()
+    return lower in _OBJECT_GAP or lower.endswith(("'s", "’s"))
+
+
 def _object_figure(
     text: str,
     trigger: _Trigger,
@@ -326,7 +350,14 @@ def _object_figure(
     if language == "en" and trigger.takes_object:
         match = _OBJECT_PERSON.match(text, trigger.end, end)
         if match:
-            return Quantity(1, 1, 1, match.start("q"), match.end("q"))
+            one = Quantity(1, 1, 1, match.start("q"), match.end("q"))
+            more = next((q for q in quantities if q.start > one.end and not q.weak), None)
+            if more is None or not _AND_ALSO.fullmatch(text, one.end, more.start):
+                return one
+            # "her husband and three sons": one figure, the sum
+            high = None if more.high is None else more.high + 1
+            exact = None if more.exact is None else more.exact + 1
+            return Quantity(more.low + 1, high, exact, one.start, more.end)
     max_gap = 5 if trigger.toll else 2
     quantity = next((q for q in quantities if q.start >= trigger.end), None)
     if quantity is None or (quantity.weak and not quantity.noun):
@@ -334,7 +365,7 @@ def _object_figure(
     gap_words = _gap_words(text[trigger.end : quantity.start])
     if len(gap_words) > (0 if quantity.weak else max_gap):
         return None
-    if not trigger.toll and any(w.lower() not in _OBJECT_GAP for w in gap_words):
+    if not trigger.toll and not all(_object_gap_word(w) for w in gap_words):
         return None
     if UNIT.match(text, quantity.end, end):
         return None

@@ -4,16 +4,25 @@
    triggers, figures, actor and target, victims' groups, who asserts it. The title, when it is
    part of the text, is read too: headlines carry figures ("3 killed, 4 hurt in shooting").
 2. Figures no event of their sentence takes ("he died at the hospital") go to the latest
-   violent event before them (the first one after them when none comes before); a sentence
-   that only says when or where the previous event happened ("It happened just before 1 a.m.
-   Saturday") joins it.
+   event before them that can have casualties, violence or a raid (the first violent one
+   after them when none comes before); a sentence that only says when or where the previous
+   event happened ("It happened just before 1 a.m. Saturday") joins it.
 3. Each sentence event gets its date and place (:mod:`presslens.events.context`).
 4. The sentence events are merged into the article's events (:mod:`presslens.events.merge`).
+5. A title given beside the text ("3 killed, 4 hurt in shooting" above the story) lends its
+   casualty figures to the article's main violent event: the body often names one victim at
+   a time and never sums them, while the headline does. The figures combine as a merged
+   event's do (the largest per category; "4 shot" in the title and "one died" in the body: 3
+   injured). A title whose body tells of no violence makes no event of its own: with no
+   sentence, place or date in the text, it would link stories by their page furniture.
 
 English and Russian have lexicons; other languages get no events rather than wrong ones.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
+from functools import partial
 
 from presslens.document import Article, Span
 from presslens.events.context import add_context
@@ -21,12 +30,14 @@ from presslens.events.counts import CountFinding, find_counts
 from presslens.events.merge import counts_of, merge
 from presslens.events.model import Event
 from presslens.events.sentence import Draft, continuation, read_sentence
-from presslens.events.taxonomy import VIOLENT_TYPES
+from presslens.events.taxonomy import CASUALTY_TYPES, VIOLENT_TYPES
 
 #: Languages with trigger, figure and participant lexicons.
 LANGUAGES = ("en", "ru")
 #: The figures that identify an incident in a headline.
 CASUALTIES = ("killed", "injured")
+#: The title's figures that a main event takes: "shot" ones become injured once deaths are known.
+_TITLE_CATEGORIES = (*CASUALTIES, "shot")
 #: Body paragraphs that count as the lead (with the title) when ranking an article's events.
 LEAD_PARAGRAPHS = 2
 
@@ -37,12 +48,13 @@ def _language(article: Article) -> str | None:
 
 
 def _adopt(drafts: list[Draft], orphans: list[tuple[CountFinding, Span]]) -> bool:
-    """Give figures without an event of their own to the latest violent event before them.
+    """Give figures without an event of their own to the latest event before them that can
+    have casualties (a violent one or a raid: "Police raided the compound. Two people died.").
 
     False when there is no such event yet: the caller keeps them for the next one ("Four
     women were injured at a party Sunday." before "The party was interrupted by gunfire.").
     """
-    home = next((d for d in reversed(drafts) if d.type in VIOLENT_TYPES), None)
+    home = next((d for d in reversed(drafts) if d.type in CASUALTY_TYPES), None)
     if home is None:
         return False
     for finding, sentence in orphans:
@@ -86,7 +98,30 @@ def extract_events(article: Article) -> list[Event]:
     if not drafts:
         return []
     add_context(article, drafts, language)
-    return merge(drafts)
+    title = _title_findings(article, language)
+    return merge(drafts, title, partial(_title_home, _casualty_figures(title)))
+
+
+def _title_findings(article: Article, language: str) -> list[CountFinding]:
+    """Casualty figures of a title that stands beside the text (one in it was read already).
+
+    Their spans point into the title, not the text, so they are dropped.
+    """
+    title = article.title or ""
+    if not title or article.title_span is not None:
+        return []
+    return [
+        replace(finding, count=replace(finding.count, span=None))
+        for finding in find_counts(title, 0, len(title), language)
+        if finding.category in _TITLE_CATEGORIES
+    ]
+
+
+def _title_home(figures: dict[str, int], events: list[Event]) -> int | None:
+    """The main violent event, which takes the title's figures (step 5 of the module
+    docstring); None when there is none."""
+    violent = [e for e in events if e.type in VIOLENT_TYPES]
+    return events.index(_ranked(violent, figures)) if violent else None
 
 
 def _title_figures(article: Article) -> dict[str, int]:
@@ -99,8 +134,12 @@ def _title_figures(article: Article) -> dict[str, int]:
     title = article.title or ""
     if language is None or not title:
         return {}
-    counts = counts_of(find_counts(title, 0, len(title), language))
-    return {c: count.figure for c, count in counts.items() if c in CASUALTIES}
+    return _casualty_figures(find_counts(title, 0, len(title), language))
+
+
+def _casualty_figures(findings: list[CountFinding]) -> dict[str, int]:
+    """The killed and injured figures that findings come to, by category."""
+    return {c: count.figure for c, count in counts_of(findings).items() if c in CASUALTIES}
 
 
 def _agreement(event: Event, figures: dict[str, int]) -> int:
@@ -109,6 +148,19 @@ def _agreement(event: Event, figures: dict[str, int]) -> int:
         1
         for category, value in figures.items()
         if category in event.counts and event.counts[category].figure == value
+    )
+
+
+def _ranked(events: list[Event], figures: dict[str, int]) -> Event:
+    """The event whose figures agree most with the title's, then the highest score, then the
+    earliest."""
+    return min(
+        events,
+        key=lambda e: (
+            -_agreement(e, figures),
+            -e.score,
+            e.evidence[0].start if e.evidence else 0,
+        ),
     )
 
 
@@ -122,15 +174,7 @@ def main_event(article: Article) -> Event | None:
     events: list[Event] = article.events
     if not events:
         return None
-    figures = _title_figures(article) if len(events) > 1 else {}
-    return min(
-        events,
-        key=lambda e: (
-            -_agreement(e, figures),
-            -e.score,
-            e.evidence[0].start if e.evidence else 0,
-        ),
-    )
+    return _ranked(events, _title_figures(article) if len(events) > 1 else {})
 
 
 class EventExtractor:

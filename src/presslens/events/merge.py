@@ -26,6 +26,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from presslens.events.counts import CountFinding
@@ -144,8 +145,8 @@ def _survivors(shot: Count, counts: dict[str, Count]) -> Count | None:
     if dead is None or shot.exact <= dead:
         return None
     survivors = shot.exact - dead
-    if injured is not None and (injured.exact is None or injured.exact >= survivors):
-        return None
+    if injured is not None and injured.figure >= survivors:
+        return None  # a vague "others were hurt" does not outweigh an exact count
     text = shot.text if killed is None else f"{shot.text}; {killed.text}"
     return Count(survivors, survivors, survivors, text, shot.span)
 
@@ -200,9 +201,9 @@ def _score(group: _Group, counts: dict[str, Count]) -> float:
     return _TYPE_WEIGHT[group.type] * (0.5 + 0.5 * sum(signals) / len(signals))
 
 
-def _event(group: _Group) -> Event:
+def _event(group: _Group, extra: list[CountFinding]) -> Event:
     drafts = group.drafts
-    counts = counts_of([f for d in drafts for f in d.findings])
+    counts = counts_of([f for d in drafts for f in d.findings] + extra)
     return Event(
         type=group.type,
         evidence=sorted({s for d in drafts for s in d.evidence}, key=lambda s: s.start),
@@ -217,8 +218,7 @@ def _event(group: _Group) -> Event:
     )
 
 
-def merge(drafts: list[Draft]) -> list[Event]:
-    """The article's events, in the order the text first states them."""
+def _groups(drafts: list[Draft]) -> list[_Group]:
     groups: list[_Group] = []
     for draft in drafts:
         home = next((g for g in reversed(groups) if g.takes(draft)), None)
@@ -226,4 +226,24 @@ def merge(drafts: list[Draft]) -> list[Event]:
             groups.append(_Group([draft]))
         else:
             home.drafts.append(draft)
-    return [_event(group) for group in groups]
+    return groups
+
+
+def merge(
+    drafts: list[Draft],
+    extra: Sequence[CountFinding] = (),
+    home: Callable[[list[Event]], int | None] | None = None,
+) -> list[Event]:
+    """The article's events, in the order the text first states them.
+
+    ``extra`` are figures stated outside the text (a title beside it); ``home`` picks the
+    index of the event they belong to (None: none). They combine with that event's own
+    figures as if one of its sentences stated them ("4 shot" in the title and "one died" in
+    the body: 1 killed, 3 injured).
+    """
+    groups = _groups(drafts)
+    events = [_event(group, []) for group in groups]
+    index = home(events) if extra and home is not None else None
+    if index is not None:
+        events[index] = _event(groups[index], list(extra))
+    return events

@@ -23,6 +23,7 @@ words                                    low      high    why
 "several"                                3        None    English "several" means more than two
 "несколько"                              2        None    Russian "несколько" admits two
 "a dozen" / "десяток"                    12 / 10  same    idiomatic, so not exact
+"both", "оба"                            2        2       exact: two singled-out people
 "dozens"                                 12       None    ACLED's rule for "dozens"
 "tens", "десятки"                        10       None    ACLED's rule for "tens"
 "scores"                                 20       None    one score, as "dozens" is one dozen
@@ -31,7 +32,8 @@ words                                    low      high    why
 =======================================  =======  ======  ======================================
 
 A number is not a figure of people when a unit follows it ("three years", "5 shots"), when it
-is a day of a month ("Dec. 15"), or a year ("the 2016 death").
+is a day of a month ("Dec. 15"), or a year ("the 2016 death"); "911 calls" are no callers, and
+"his 12- and 10-year-old sons" are two ages.
 """
 
 from __future__ import annotations
@@ -152,7 +154,7 @@ _EN_WORDNUM = (
     rf"(?:(?:{'|'.join(EN_TENS)})(?:[-\s](?:{'|'.join(EN_UNITS[1:10])}))?|"
     rf"(?:{alternation(EN_UNITS)}))"
 )
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w'’]|[.:,]\d|%|-[^\W\d])"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w'’]|[.:,]\d|%|-[^\W\d]|-\s)"
 EN_NUMBER = rf"(?:{_DIGITS}|{_EN_WORDNUM}\b(?!-[^\W\d]))(?:\s+(?:hundred|thousand)\b)?"
 _RU_NUMBER = (
     rf"(?:{_DIGITS}|(?:{alternation(w for w, v in RU_WORDS.items() if v >= 20)})"
@@ -200,6 +202,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|(?P<one>\b(?:a|an|another|the)\b)(?=\s+(?:[\w’'-]+\s+){{0,3}}?{EN_PERSON}\b(?!['’]))"
         rf"|(?P<sg>\b{EN_PERSON}\b(?!['’]))"
         rf"|(?P<plural>\b(?:{_EN_PEOPLE})\b(?!['’]))"
+        rf"|(?P<both>\bboth\b)"
         rf"|(?P<pron>\b(?:he|she)\b)"
         rf"|(?-i:(?P<name>(?:[A-Z][a-z’'-]+\s+){{1,3}}[A-Z][a-z’'-]+)(?:,\s*\d{{1,2}},)?)"
         rf"(?=\s+(?:was|is|has\s+been|had\s+been|died|dies)\b))",
@@ -211,7 +214,8 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?:от\s+(?P<rlo>{_RU_NUMBER})\s+до\s+(?P<rhi>{_RU_NUMBER})|"
         rf"(?P<num>{_RU_NUMBER})(?:\s*(?:-|–|или)\s*(?P<num2>{_RU_NUMBER}))?|"
         rf"(?P<vague>{alternation(k for k in VAGUE if not k.isascii())})(?![\w-]))"
-        rf"(?P<suffix>\s+(?:и|или)\s+более\b|\+)?)",
+        rf"(?P<suffix>\s+(?:и|или)\s+более\b|\+)?"
+        rf"|(?P<both>\b(?:оба|обе|обоих|обеих|обоим|обеим)\b))",
         re.IGNORECASE,
     ),
 }
@@ -219,8 +223,8 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 #: A figure followed by one of these measures time or distance, not people.
 UNIT = re.compile(
     r"\s*(?:-|\s)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|times|rounds|shots|"
-    r"bullets|blocks?|miles?|feet|foot|yards?|meters?|metres?|km|percent|per\s+cent|%|a\.m\.|"
-    r"p\.m\.|am\b|pm\b|o'clock|:\d|лет|года?\b|месяц\w*|недел\w*|дн\w+|час\w*|минут\w*|"
+    r"bullets|blocks?|miles?|feet|foot|yards?|meters?|metres?|km|percent|per\s+cent|%|"
+    r"call(?:er)?s?\b|a\.m\.|p\.m\.|am\b|pm\b|o'clock|:\d|лет|года?\b|месяц\w*|недел\w*|дн\w+|час\w*|минут\w*|"
     r"секунд\w*|раз\w*|километр\w*|метр\w*|процент\w*)",
     re.IGNORECASE,
 )
@@ -301,7 +305,7 @@ def _not_people(match: re.Match[str]) -> bool:
         _MONTH_BEFORE.search(text, max(0, start - 12), start) or _MONTH_AFTER.match(text, end)
     ):
         return True
-    numeric = match.group("num") or match.group("vague")
+    numeric = match.group("num") or match.group("vague") or match.group("rhi")
     if numeric and UNIT.match(text, end):
         return True
     said = match.group()
@@ -319,6 +323,8 @@ def _quantity(match: re.Match[str], language: str) -> Quantity | None:
         return Quantity(1, 1, 1, start, end, weak=weak, noun=noun)
     if groups.get("plural"):
         return Quantity(2, None, None, start, end, weak=True, noun=True)
+    if groups.get("both"):
+        return Quantity(2, 2, 2, start, end)
     high: int | None
     exact: int | None
     if groups.get("rlo"):

@@ -7,10 +7,10 @@ after a shooting" is an attack *and* an arrest). A death or injury with a non-vi
 statement counts only when nothing else happens in the sentence and an official body speaks.
 
 Figures (:mod:`presslens.events.counts`) go to the event they belong to: killed, injured and
-shot to the violent one, detained to the arrest, deported to the deportation (a sentence that
-says "three were detained" is an arrest even without another trigger). Figures that no event
-of the sentence takes ("he died at the hospital") are returned as orphans for the article to
-place.
+shot to the violent one (to a raid when the sentence has no violent one), detained to the
+arrest, deported to the deportation (a sentence that says "three were detained" is an arrest
+even without another trigger). Figures that no event of the sentence takes ("he died at the
+hospital") are returned as orphans for the article to place.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from presslens.events.counts import CountFinding, find_counts
 from presslens.events.model import Attribution, DateRange, Mention, Place
 from presslens.events.taxonomy import (
     BY_ID,
+    CASUALTY_TYPES,
     DEFAULT_TYPE_FOR_COUNT,
     NON_VIOLENT_CAUSE,
     TYPES,
@@ -110,7 +111,8 @@ def _select_types(
 def _home_type(finding: CountFinding, types: Mapping[str, object]) -> str | None:
     """Which of the sentence's event types a figure belongs to."""
     if finding.category in ("killed", "injured", "shot"):
-        return next((t for t in types if t in VIOLENT_TYPES), None)
+        violent = next((t for t in types if t in VIOLENT_TYPES), None)
+        return violent or next((t for t in types if t in CASUALTY_TYPES), None)
     wanted = DEFAULT_TYPE_FOR_COUNT[finding.category]
     return wanted if wanted in types else None
 

@@ -539,6 +539,11 @@ BY_ID: dict[str, EventType] = {t.id: t for t in TYPES}
 
 #: The types whose counts are casualties (killed, injured): where those figures attach.
 VIOLENT_TYPES = frozenset(t.id for t in TYPES if t.violent)
+#: The types that can have casualties: the violent ones, and a raid, which turns deadly when it
+#: meets resistance ("в ходе спецоперации погибли два человека", "two died during the raid").
+#: A sentence's figures go to its violent event first; a raid takes them when it is the only
+#: one there, or the latest one before a sentence whose figures have no event of their own.
+CASUALTY_TYPES = VIOLENT_TYPES | {"raid"}
 
 #: Where a count category belongs when a sentence names no event of a fitting type.
 DEFAULT_TYPE_FOR_COUNT = {
