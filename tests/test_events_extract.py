@@ -171,6 +171,25 @@ def test_extract_undated_paragraph_takes_the_day_of_an_earlier_one() -> None:
     assert event.counts["injured"].exact == 3
 
 
+def test_extract_undated_lead_takes_the_day_the_story_below_gives() -> None:
+    article = _article(
+        "A teenager was shot and wounded in the east side of the city.\n\n"
+        "Officers said the shooting happened on Sunday night near a gas station."
+    )
+    (event,) = extract_events(article)
+    assert event.date is not None and event.date.start == "2025-03-09"
+
+
+def test_extract_day_of_a_court_appearance_is_not_the_shootings() -> None:
+    article = _article(
+        "A man was shot and killed outside his home, and the suspect testified Monday that "
+        "he had acted in self-defence."
+    )
+    (event,) = extract_events(article)
+    assert event.counts["killed"].exact == 1
+    assert event.date is None
+
+
 def test_extract_reporting_verb_does_not_reach_into_the_next_paragraph() -> None:
     article = _article(
         "Gunmen killed three traders at the market on Tuesday, witnesses told reporters.\n\n"

@@ -42,7 +42,10 @@ _NOT_EVENT_DATE = {
     "en": re.compile(
         r"\b(?:said|says|announced|told\s+[\w.’']+(?:\s+[\w.’']+)?|reported|confirmed|stated|"
         r"added|identified\s+\w+(?:\s+\w+)?|charged|arraigned|indicted|sentenced|unsealed|"
-        r"interviewed|pleaded\s+\w+|convicted|appeared\s+in\s+court|released)\s+"
+        r"interviewed|pleaded\s+\w+|convicted|appeared\s+in\s+court|released|"
+        r"testified|booked|ruled|filed|ordered|denied|waived|tweeted|posted|wrote|"
+        r"(?:news|press)\s+(?:conference|release)|statement|interview|hearing|court|jail|prison|"
+        r"custody|bond|searching|investigating|investigated)\s+"
         r"(?:on\s+|late\s+|early\s+)?$",
         re.IGNORECASE,
     ),
@@ -213,6 +216,19 @@ def _earlier(
     return None
 
 
+def _later(
+    index: int, count: int, dates_of: Callable[[int], list[tuple[Span, DateRange]]]
+) -> DateRange | None:
+    """The first single day of the closest later paragraph that names one: a lead that says
+    what happened without when ("A boy was shot in Fresno") is dated by the story below it
+    ("The shooting happened Sunday night")."""
+    for number in range(index + 1, count):
+        days = [d for _, d in dates_of(number) if d.start == d.end and not _is_clock(d)]
+        if days:
+            return days[0]
+    return None
+
+
 def add_context(article: Article, drafts: list[Draft], language: str) -> None:
     """Give each draft its date and place (in the order the module docstring gives)."""
     paragraphs = {d.paragraph: article.paragraphs[d.paragraph].span for d in drafts}
@@ -240,7 +256,9 @@ def add_context(article: Article, drafts: list[Draft], language: str) -> None:
             dates_of,
         )
         if draft.date is None:
-            draft.date = _earlier(draft.paragraph, dates_of)
+            draft.date = _earlier(draft.paragraph, dates_of) or _later(
+                draft.paragraph, len(article.paragraphs), dates_of
+            )
             draft.date_inherited = draft.date is not None
         local = [(s, p) for s, p in fine if paragraph.start <= s.start < paragraph.end]
         earlier = [p for s, p in fine if s.start < paragraph.start]
