@@ -11,6 +11,7 @@ from presslens.evaluate.muc4 import (
     evaluate_muc4,
     extract_roles,
     normalise_mention,
+    rule_roles,
     score,
 )
 
@@ -51,16 +52,25 @@ def test_muc4_matching_finds_the_largest_pairing() -> None:
     assert score(predictions, [document])["Target_r"] == 0.5
 
 
-def test_muc4_extract_roles_from_a_wire_sentence() -> None:
-    text = (
-        "urban guerrillas of the people's revolutionary front (prf) dynamited the telephone "
-        "exchange in the capital last night. a bomb also damaged two buses."
-    )
-    roles = extract_roles(text)
+_WIRE = (
+    "urban guerrillas of the people's revolutionary front (prf) dynamited the telephone "
+    "exchange in the capital last night. a bomb also damaged two buses."
+)
+
+
+def test_muc4_rule_roles_from_a_wire_sentence() -> None:
+    roles = rule_roles(_WIRE)
     assert ["bomb"] in roles["Weapon"]
     assert ["telephone exchange"] in roles["Target"]
     assert ["people's revolutionary front"] in roles["PerpOrg"]
     assert ["urban guerrillas"] in roles["PerpInd"]
+
+
+def test_muc4_extract_roles_gives_one_mention_per_entity_from_the_text() -> None:
+    roles = extract_roles(_WIRE)
+    assert set(roles) == {"PerpInd", "PerpOrg", "Target", "Victim", "Weapon"}
+    assert ["bomb"] in roles["Weapon"]
+    assert all(len(entity) == 1 and entity[0] in _WIRE for r in roles.values() for entity in r)
 
 
 @pytest.mark.data
@@ -68,3 +78,4 @@ def test_muc4_dev_beats_its_floors(shared_data: Path) -> None:
     measures = evaluate_muc4(shared_data / "muc4", "dev")
     assert measures["muc4_documents"] == 200
     assert measures["muc4_f1"] > measures["muc4_f1_floor_majority"] > 0.0
+    assert measures["muc4_f1"] > measures["muc4_f1_rules"]
