@@ -12,6 +12,9 @@ and still resolve them against the whole article:
   but only when one candidate dwarfs all the others. Anything else stays unresolved (a
   :class:`~presslens.events.model.Place` with the text alone): a wrong coordinate is worse than
   none.
+* :func:`story_place` names the town a whole article is about, from where its places stand
+  (headline without the outlet's name, dateline, lead) and the state the article is mostly
+  about; an event's own sentence often names only a street, a neighbourhood or nothing.
 """
 
 from __future__ import annotations
@@ -21,11 +24,12 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from presslens.document import Article, Span
 from presslens.events.gazetteer import (
     KIND_ADMIN1,
+    KIND_CITY,
     KIND_COUNTRY,
     KIND_COUNTY,
     Gazetteer,
@@ -43,6 +47,8 @@ def _words(text: str) -> frozenset[str]:
 
 #: A word, keeping inner dots/apostrophes/hyphens ("U.S.", "d'Alene", "Winston-Salem", "W.Va.").
 _TOKEN = re.compile(r"[^\W\d_]+(?:[.'’-][^\W\d_]+)*\.?")
+_POSSESSIVE = re.compile(r"[^\W\d_]{2}['’]s$")
+_COUNTY_AFTER = re.compile(r"\s+(?:County|Parish)\b")  # "Prince George's County" is a name
 _SENTENCE_END = frozenset('.!?:;\n"“”«»—()[]')
 #: Abbreviations whose dot belongs to the name ("St. Louis"), not to the sentence.
 _DOTTED_PREFIXES = _words("st ste ft mt")
@@ -67,6 +73,12 @@ _AFTER_CUES = _words(
     "boys girl girls child children toddler resident residents native couple family mother "
     "father"
 )
+#: Nouns that follow a town in a Title Case headline ("Compton Shooting", "Brooklyn Baby").
+_HEADLINE_NOUNS = _AFTER_CUES | _words(
+    "baby babies infant student students shooter gunman victim victims home house shooting "
+    "shootings shootout killing killings homicide homicides murder murders standoff stabbing "
+    "crash party"
+)
 #: A capitalised word after a place name that keeps it a place ("Chicago Police Department").
 _INSTITUTION_WORDS = _words(
     "police fire department sheriff sheriffs mayor governor gov council county city metro "
@@ -86,6 +98,15 @@ _NON_PLACE_NEXT = _words(
 _SUBPLACE_NEXT = _words(
     "neighborhood neighbourhood subdivision apartments apartment complex homes estates section "
     "projects housing"
+)
+#: Of those, the words that make even a lower-case follower a quarter: "a Brooklyn housing
+#: development" is in Brooklyn, "the Gresham neighborhood" is not the town of Gresham.
+_QUARTER_WORDS = _words("neighborhood neighbourhood subdivision section")
+_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+#: Capitalised words after a name that make it a park or a quarter ("Humboldt Park", "Logan
+#: Heights"); a town of such a name ("Highland Park") matches as a whole before this applies.
+_QUARTER_NEXT = _words(
+    "park heights hill hills village gardens manor ridge woods commons lake creek river"
 )
 #: Lower-case words allowed inside a multi-word name ("Rostov-on-Don", "Kharkiv region").
 _CONNECTORS = _words(
@@ -113,7 +134,14 @@ _NEVER_ALONE = _words(
     "university college"
 )
 #: What stands before a street name, not a town: "the 1200 block of", "160", "No. 4".
-_STREET_BEFORE = re.compile(r"(?:\bblock\s+of|\b\d+[A-Za-z]?|\bNo\.\s*\d+)\s+$")
+_STREET_BEFORE = re.compile(
+    r"(?:\bblock\s+of|\b\d+[A-Za-z]?|\bNo\.\s*\d+)\s+"
+    r"(?:(?:North|South|East|West|[NSEW])\.?\s+)?$"
+)
+#: Two streets named together: "Poplar and Sutter streets", "Asylum and Plymouth avenues".
+_STREETS = r"(?:streets|avenues|roads|drives|boulevards|lanes|sts|aves)\b"
+_STREET_PAIR_AFTER = re.compile(rf"\s+and\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+{_STREETS}")
+_STREET_PAIR_END = re.compile(rf"\s+{_STREETS}", re.IGNORECASE)
 #: Below this many people a town needs a cue or a qualifier to count as a place.
 SMALL_TOWN = 15000
 #: From this many people on, a capitalised everyday word mid-sentence counts as the city.
@@ -132,6 +160,8 @@ PRIOR_EVIDENCE = 0.5
 #: A city with this share of its division's people is what the shared name means.
 CITY_SHARE = 0.25
 _MAX_QUALIFIER_WORDS = 3
+#: What follows the town of a dateline.
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:,|\(|[—–-])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +182,8 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
         dot_after = word.endswith(".") and "." not in word[:-1]
         if dot_after:
             stop -= 1  # a sentence's dot, unless the caller decides it is an abbreviation's
+        elif _POSSESSIVE.search(word) and not _COUNTY_AFTER.match(text, stop):
+            stop -= 2  # "Chicago's West Side": the name without its possessive
         tokens.append(
             _Token(
                 start=m.start(),
@@ -172,8 +204,9 @@ def _sentence_initial(text: str, position: int) -> bool:
         i -= 1
     if i >= 0 and text[i] == ".":
         word = re.search(r"([^\W\d_]+)$", text[max(0, i - 12) : i])
-        if word and (word.group(1).casefold() in _TITLES or len(word.group(1)) == 1):
-            return False  # "Rep. Danny Davis", "J. Smith"
+        abbreviation = word.group(1).casefold() if word else ""
+        if abbreviation in _TITLES or abbreviation in _DOTTED_PREFIXES or len(abbreviation) == 1:
+            return False  # "Rep. Danny Davis", "J. Smith", "St. Louis"
     return i < 0 or text[i] in _SENTENCE_END
 
 
@@ -190,7 +223,7 @@ def _headline_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _adjacent(text: str, left: _Token, right: _Token) -> bool:
     """Two tokens of one name: only spaces between them, or "St." style abbreviation dots."""
     gap = text[left.end : right.start]
-    if left.dot_after and left.key in _DOTTED_PREFIXES:
+    if left.dot_after and text[left.start : left.end].casefold() in _DOTTED_PREFIXES:
         gap = gap[1:]
     return gap.isspace() and "\n" not in gap
 
@@ -292,10 +325,12 @@ def _cue_before(tokens: list[_Token], text: str, i: int, cues: frozenset[str]) -
 
 
 def _is_dateline(text: str, tokens: list[_Token], i: int, j: int) -> bool:
-    """Capitals at the start of a line: "NORFOLK, Va. —", "CHICAGO (AP)"."""
+    """Capitals at the start of a line, then a comma, a bracket or a dash: "NORFOLK, Va. —",
+    "CHICAGO (AP)"; not a heading such as "MORE: ..." or a call sign on a line of its own."""
     head = text[tokens[i].start : tokens[j].end]
     line_start = tokens[i].start == 0 or text[: tokens[i].start].rstrip(" \t").endswith("\n")
-    return line_start and head.isupper() and len(head) > 2
+    closes = _DATELINE_AFTER.match(text, tokens[j].end + (1 if tokens[j].dot_after else 0))
+    return line_start and head.isupper() and len(head) > 2 and closes is not None
 
 
 def _adjacent_token(text: str, tokens: list[_Token], i: int, step: int) -> _Token | None:
@@ -323,9 +358,11 @@ def _keep(
         return False
     i, j, entries = match.first, match.last, match.entries
     if _STREET_BEFORE.search(
-        text, max(0, tokens[i].start - 16), tokens[i].start
+        text, max(0, tokens[i].start - 24), tokens[i].start
     ) and not _police_after(text, tokens, j):
         return False  # "the 1200 block of River Oaks", "160 Longfellow"; not "3 Chicago men"
+    if _street_pair(text, tokens, i, j):
+        return False
     is_area = any(e.is_area for e in entries)
     largest = max(e.population for e in entries)
     major = is_area or largest >= MAJOR_CITY
@@ -340,13 +377,22 @@ def _keep(
     following = _adjacent_token(text, tokens, j, 1)
     if previous is not None and previous.key in _TITLES:
         return False  # "Officer Tyler", "Mr. Jackson"
-    if following is not None and following.key in _SUBPLACE_NEXT:
-        return False  # "the Gresham neighborhood"
+    quarter = following is not None and following.key in _SUBPLACE_NEXT
+    if (
+        quarter
+        and following is not None
+        and (following.capitalised or following.key in _QUARTER_WORDS)
+    ):
+        return False  # "the Gresham neighborhood", "Sunset Apartments"
     if following is not None and following.capitalised:
-        if following.key in _NON_PLACE_NEXT:
+        if following.key in _NON_PLACE_NEXT or following.key in _QUARTER_NEXT:
             return False  # "Washington Street", "Houston Chronicle"
         inflected = match.key != name_key(text[tokens[i].start : tokens[j].end])
-        if following.key not in _INSTITUTION_WORDS and not (before or is_area or inflected):
+        titled = headline and following.key in _HEADLINE_NOUNS  # "Brooklyn Baby Struck"
+        dated = following.key in _WEEKDAYS  # "shot in southwest Columbus Tuesday"
+        if following.key not in _INSTITUTION_WORDS and not (
+            before or is_area or inflected or titled or dated
+        ):
             return False  # "Austin Smith", "Buffalo Bills"; not "Мэр Москвы Сергей Собянин"
     if (
         previous is not None
@@ -364,6 +410,14 @@ def _keep(
     if not english and tokens[i].sentence_initial and i == j and largest < MAJOR_CITY:
         return False  # German "Auch ..." ("also"): no list of everyday words outside English
     return largest >= SMALL_TOWN
+
+
+def _street_pair(text: str, tokens: list[_Token], i: int, j: int) -> bool:
+    """One of two streets named together: "at Poplar and Sutter streets" (either name)."""
+    if _STREET_PAIR_AFTER.match(text, tokens[j].end):
+        return True
+    before = re.search(r"\band\s+$", text[max(0, tokens[i].start - 6) : tokens[i].start])
+    return bool(before) and bool(_STREET_PAIR_END.match(text, tokens[j].end))
 
 
 def _keep_common_word(
@@ -677,8 +731,10 @@ def _person_patterns(head: str, small: bool) -> tuple[re.Pattern[str], re.Patter
     act = rf"(?:,? (?:{_SPEECH_VERBS}|was|is|has|had|who)\b|, \d{{1,2}},)"
     alternatives = [
         rf"\b(?:{_TITLE_PATTERN})\.? {name}\b",
-        rf"\b[A-Z][a-z]+ {name}{act}",
+        rf"\b(?P<given>[A-Z][a-z]+) {name}{act}",
         rf"\b{name}, \d{{1,2}},",
+        rf"\byear-old (?P<aged>[A-Z][a-z]+) {name}\b",
+        rf"\b(?:says|said) {name}[.,]",
     ]
     if small:
         alternatives.append(rf"\b{name} [A-Z][a-z]+{act}")
@@ -688,14 +744,17 @@ def _person_patterns(head: str, small: bool) -> tuple[re.Pattern[str], re.Patter
 
 def _person_like(article_text: str, head: str, small: bool) -> bool:
     """Does the article use the name for a person? Only clear patterns count: a title
-    ("Mr. Jackson", "Officer Tyler"), an age ("Jackson, 25,"), a verb of saying or a charge
-    after a full name ("Tyrone Jackson said", "Jackson pleaded") and, for a small town, a
-    given name ("Libby Moore said")."""
+    ("Mr. Jackson", "Officer Tyler"), an age ("Jackson, 25,"; "17-year-old Maria Jackson"), a
+    verb of saying or a charge after a full name ("Tyrone Jackson said", "says Jackson.",
+    "Jackson pleaded") and, for a small town, a given name ("Libby Moore said"). A word of
+    direction is no given name: "South Baltimore, who"."""
     if " " in head or not head[:1].isupper():
         return False
     person, speech = _person_patterns(head, small)
-    if person.search(article_text):
-        return True
+    for m in person.finditer(article_text):
+        given = m.group("given") or m.group("aged")
+        if given is None or given.casefold() not in _PREVIOUS_OK:
+            return True
     if speech is None:
         return False  # "officials in Kherson Oblast and Zaporizhzhia said"
     for m in speech.finditer(article_text):
@@ -763,3 +822,287 @@ def article_places(article: Article, language: str | None = None) -> list[Place]
     lang = language or article.language or article.language_hint or "en"
     mentions = find_place_mentions(article.text, language=lang)
     return [p for p in resolve_places(article, mentions) if p is not None]
+
+
+# --------------------------------------------------------------------------- the story's town
+
+#: Where a mention stands says how surely it is the story's own town: the title names the
+#: incident's town, a dateline where the reporter files (often a station's city, so it ranks
+#: below the title), the lead where things happened; later mentions are often background.
+TITLE_WEIGHT = 6.0
+DATELINE_WEIGHT = 4.0
+LEAD_WEIGHT = 2.0
+LEAD_CHARS = 600
+#: A bare name ("Davis") counts this much of one framed as a place ("in Davis", "Davis police").
+BARE_WEIGHT = 0.5
+#: A place this close to a named city this many times its size counts as part of that city.
+ENCLOSING_KM = 12.0
+ENCLOSING_RATIO = 10
+#: A town outside the division the article points at this many times more strongly counts
+#: this much.
+DIVISION_LEAD = 2.0
+OTHER_DIVISION_FACTOR = 0.25
+
+
+#: A title segment that names the outlet, not the story: "- KSLA News 12 Shreveport, Louisiana",
+#: "| Chattanooga News, Weather & Sports", "« CBS San Francisco".
+_OUTLET = re.compile(
+    r"\b(?:[KW][A-Z]{2,3}|CBS|NBC|ABC|FOX|CNN)\d*\b|"
+    r"(?i:\b(?:news|weather|sports|tv|channel|radio)\b|\.com\b)"
+)
+_TITLE_SEPARATOR = re.compile(r"\s+[-|–—«»]\s+|\s*\|\s*")
+
+
+def strip_outlet(title: str) -> str:
+    """The title less the segments that name the outlet (see :data:`_OUTLET`) and those after
+    them: a station's home town in "... - WMC Action News 5 - Memphis, Tennessee" is not where
+    the story happened."""
+    segments = [s.strip() for s in _TITLE_SEPARATOR.split(title) if s.strip()]
+    if len(segments) < 2:
+        return title.strip()
+    if _OUTLET.search(segments[0]):
+        segments = segments[1:]  # "CBS 58 - Fatal shooting ..."
+    outlet = next((i for i, s in enumerate(segments) if i and _OUTLET.search(s)), len(segments))
+    return " - ".join(segments[:outlet])  # what follows the outlet is its home: "- Memphis, TN"
+
+
+def _with_title(article: Article) -> tuple[Article, int]:
+    """The article with its headline as the first line (when the text lacks the title), and
+    the number of characters the headline adds before the original text."""
+    title = strip_outlet(article.title or "")
+    if not title or article.title_span is not None:
+        return article, 0
+    language = article.language or article.language_hint or "en"
+    framed = Article(
+        text=f"{title}\n\n{article.text}",
+        title=title,
+        title_span=Span(0, len(title)),
+        language=language,
+    )
+    return framed, len(title) + 2
+
+
+def _is_local(gaz: Gazetteer, place: Place, home: str | None) -> bool:
+    """A town or county of the country ``home``: resolved, pinned to a division ("Arverne,
+    N.Y."), or an ambiguous name with a town among its readings there ("Richmond")."""
+    if place.geonames_id is not None:
+        entry = gaz.by_geonames_id(place.geonames_id)
+        in_home = home is None or place.country == home
+        return in_home and entry is not None and entry.kind in (KIND_CITY, KIND_COUNTY)
+    if place.name is not None:
+        return place.admin1 is not None and place.country == home
+    readings = [e for e in _readings(gaz, place) if e.country == home or home is None]
+    return any(e.kind in (KIND_CITY, KIND_COUNTY) for e in readings)
+
+
+def _town_key(place: Place) -> tuple[str, str | None]:
+    """What identifies a town among an article's mentions: its name and its division."""
+    return name_key(place.name or _split_mention(place.text)[0]), place.admin1
+
+
+def _is_county(place: Place) -> bool:
+    return name_key(place.name or place.text).endswith((" county", " parish"))
+
+
+def _story_weight(article: Article, place: Place) -> float:
+    """How much one mention says "this is the story's town" (see :data:`TITLE_WEIGHT`)."""
+    if place.span is None:
+        return 1.0
+    start = place.span.start
+    if article.title_span is not None and start < article.title_span.end:
+        return TITLE_WEIGHT
+    line_start = start == 0 or article.text[:start].rstrip(" \t").endswith("\n")
+    if line_start and place.text.split(",")[0].isupper():
+        return DATELINE_WEIGHT
+    body = article.title_span.end if article.title_span is not None else 0
+    weight = LEAD_WEIGHT if start - body < LEAD_CHARS else 1.0
+    language = article.language or article.language_hint or "en"
+    return weight if has_cue(article.text, place.span, language) else weight * BARE_WEIGHT
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance (haversine) between two places with coordinates."""
+    lat1, lon1, lat2, lon2 = (math.radians(v or 0.0) for v in (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2
+    h += math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _enclosing_city(gaz: Gazetteer, place: Place, others: list[Place]) -> Place | None:
+    """A much bigger named city next door: "Charles Village" → Baltimore. GeoNames lists many
+    neighbourhoods as towns, while reports and registers file them under the city."""
+    entry = gaz.by_geonames_id(place.geonames_id) if place.geonames_id else None
+    if entry is None or place.lat is None:
+        return None
+    best: tuple[int, Place] | None = None
+    for other in others:
+        big = gaz.by_geonames_id(other.geonames_id) if other.geonames_id else None
+        if big is None or big.population < ENCLOSING_RATIO * max(entry.population, 1):
+            continue
+        near = other.lat is not None and _km(place, other) <= ENCLOSING_KM
+        if near and (best is None or big.population > best[0]):
+            best = (big.population, other)
+    return best[1] if best else None
+
+
+def _home_country(gaz: Gazetteer, article: Article, places: list[Place]) -> str | None:
+    """The country the article's places point at most strongly: each name votes once, with the
+    :func:`_story_weight` of its weightiest mention, so that a surname repeated down the text
+    ("Rangel", "Ivanov") does not outvote the towns of the title and the dateline. An ambiguous
+    name splits its vote among the countries of its readings."""
+    strongest: dict[str, tuple[float, Place]] = {}
+    for place in places:
+        key = name_key(place.text)
+        weight = _story_weight(article, place)
+        if key not in strongest or weight > strongest[key][0]:
+            strongest[key] = (weight, place)
+    votes: dict[str, float] = defaultdict(float)
+    for weight, place in strongest.values():
+        countries = [place.country] if place.country else _countries(gaz, place)
+        for country in countries:
+            votes[country] += weight / len(countries)
+    ranked = _ranked(votes)
+    if not ranked or (len(ranked) == 2 and math.isclose(ranked[0][1], ranked[1][1])):
+        return None  # "Toledo" alone: Ohio, Spain, Belize, Brazil, ...
+    return ranked[0][0]
+
+
+def _readings(gaz: Gazetteer, place: Place) -> list[GeoEntry]:
+    """The gazetteer's readings of an unresolved place's name."""
+    return gaz.lookup_inflected(name_key(_split_mention(place.text)[0]))[1]
+
+
+def _countries(gaz: Gazetteer, place: Place) -> list[str]:
+    """The countries an ambiguous name may lie in, each once."""
+    return list(dict.fromkeys(e.country for e in _readings(gaz, place)))
+
+
+def story_place(article: Article) -> Place | None:
+    """The town an article is about: its local places (towns, counties) weighed by where they
+    stand (:func:`_story_weight`), a neighbourhood counted for the much bigger city next
+    door that the article names, towns before counties (a county is named mostly for its
+    sheriff or prosecutor), and only places of the article's main country. A town of another
+    division than the one the article is mostly about counts for little: "Gresham" read as the
+    town in Oregon in a story from Chicago is a neighbourhood the gazetteer lacks.
+
+    None when the article names no town or county. The place returned is the first mention
+    of the winner; a place named only in a title kept apart from the text has no span.
+    """
+    gaz = load_gazetteer()
+    framed, offset = _with_title(article)
+    language = framed.language or framed.language_hint or "en"
+    mentions = list(_article_mentions(framed.text, language))  # shared with resolve_places
+    resolved = [p for p in resolve_places(framed, mentions) if p is not None]
+    home = _home_country(gaz, framed, resolved)
+    local = [p for p in resolved if _is_local(gaz, p, home)]
+    candidates = [p for p in local if not _is_county(p)] or local
+    weights = _weights(framed, candidates)
+    divisions = _division_votes(framed, resolved, home)
+    candidates = [_by_division(gaz, p, home, divisions) for p in candidates]
+    scores: dict[tuple[str, str | None], float] = defaultdict(float)
+    first: dict[tuple[str, str | None], Place] = {}
+    for place, weight in zip(candidates, weights, strict=True):
+        city = _enclosing_city(gaz, place, candidates) or place
+        key = _town_key(city)
+        scores[key] += weight * _division_factor(city, divisions)
+        if key not in first or _before(first[key], offset):
+            first[key] = city  # the first mention in the text itself, when there is one
+    _fold_unresolved(scores)
+    if not scores:
+        return None
+    best = max(scores, key=lambda k: scores[k])
+    return _unframed(first[best], offset)
+
+
+def _before(place: Place, offset: int) -> bool:
+    return place.span is not None and place.span.start < offset
+
+
+def _fold_unresolved(scores: dict[tuple[str, str | None], float]) -> None:
+    """Add the votes of an ambiguous name ("Richmond") to its one resolved namesake in the
+    article ("Richmond, Va."); with none or several, the name stands on its own."""
+    for key in [k for k in scores if k[1] is None]:
+        namesakes = [k for k in scores if k[0] == key[0] and k[1] is not None]
+        if len(namesakes) == 1:
+            scores[namesakes[0]] += scores.pop(key)
+
+
+def _weights(article: Article, places: list[Place]) -> list[float]:
+    """:func:`_story_weight` of each place, the title's share split among the distinct towns it
+    names ("Chino, San Dimas men arrested")."""
+    weights = [_story_weight(article, p) for p in places]
+    in_title = [i for i, p in enumerate(places) if _in_title(article, p)]
+    names = {_town_key(places[i]) for i in in_title}
+    for i in in_title:
+        weights[i] /= max(1, len(names))
+    return weights
+
+
+def _in_title(article: Article, place: Place) -> bool:
+    return (
+        article.title_span is not None
+        and place.span is not None
+        and place.span.start < article.title_span.end
+    )
+
+
+def _division_votes(article: Article, places: list[Place], home: str | None) -> dict[str, float]:
+    """How strongly the article's text points at each first-level division of its main country.
+    The title is left out: its town is the one being judged, and a neighbourhood missing from
+    the gazetteer is read there as a namesake elsewhere ("Gresham" in a story from Chicago)."""
+    votes: dict[str, float] = defaultdict(float)
+    for place in places:
+        if place.country == home and place.admin1 and not _in_title(article, place):
+            votes[place.admin1] += _story_weight(article, place)
+    return votes
+
+
+def _ranked(votes: dict[str, float]) -> list[tuple[str, float]]:
+    """The two largest votes, largest first (the first on ties)."""
+    return sorted(votes.items(), key=lambda item: -item[1])[:2]
+
+
+def _top_division(votes: dict[str, float]) -> str | None:
+    """The division the article points at at least :data:`DIVISION_LEAD` times as strongly as
+    at any other, if any."""
+    ranked = _ranked(votes)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < DIVISION_LEAD * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _division_factor(place: Place, votes: dict[str, float]) -> float:
+    """1, or :data:`OTHER_DIVISION_FACTOR` when the place (or, for an ambiguous name, each of
+    its readings) lies outside a division that the article points at at least
+    :data:`DIVISION_LEAD` times as strongly as at the place's own."""
+    if not votes:
+        return 1.0
+    top, top_votes = _ranked(votes)[0]
+    if place.admin1 is None:
+        return 1.0 if place.geonames_id is not None else OTHER_DIVISION_FACTOR
+    if top != place.admin1 and top_votes >= DIVISION_LEAD * votes.get(place.admin1, 0.0):
+        return OTHER_DIVISION_FACTOR
+    return 1.0
+
+
+def _by_division(gaz: Gazetteer, place: Place, home: str | None, votes: dict[str, float]) -> Place:
+    """An ambiguous name ("Richmond") read as its one namesake in the division the article is
+    about (:func:`_top_division`); the place as it is otherwise."""
+    top = _top_division(votes)
+    if place.geonames_id is not None or place.admin1 is not None or top is None:
+        return place
+    there = [
+        e for e in _readings(gaz, place) if e.country == home and e.admin1 == top and not e.is_area
+    ]
+    if len(there) != 1 or place.span is None:
+        return place
+    return _place(gaz, place.text, place.span, there[0])
+
+
+def _unframed(place: Place, offset: int) -> Place:
+    """The place with its span back in the article's own text (None when it lies in a title
+    that the text lacks)."""
+    if offset == 0 or place.span is None:
+        return place
+    start, end = place.span.start - offset, place.span.end - offset
+    return replace(place, span=Span(start, end) if start >= 0 else None)

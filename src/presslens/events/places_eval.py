@@ -9,9 +9,8 @@ always answering the most frequent city / state of the training split.
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -23,20 +22,9 @@ from presslens.evaluate.gva_data import (
     load_documents,
     load_incidents,
 )
-from presslens.events.gazetteer import KIND_CITY, KIND_COUNTY, load_gazetteer, name_key
+from presslens.events.gazetteer import load_gazetteer, name_key
 from presslens.events.model import Place
-from presslens.events.places import find_place_mentions, has_cue, resolve_places
-
-#: Mentions this close to the start (title, lead) count as the story's own place...
-LEAD_CHARS = 600
-LEAD_WEIGHT = 2.0
-#: ...and a dateline most of all.
-DATELINE_WEIGHT = 4.0
-#: A bare name ("Davis") counts this much of one framed as a place ("in Davis", "Davis police").
-BARE_WEIGHT = 0.5
-#: A place this close to a city this many times its size counts as part of that city.
-ENCLOSING_KM = 20.0
-ENCLOSING_RATIO = 10
+from presslens.events.places import find_place_mentions, resolve_places, story_place
 
 
 def gold_city_key(city: str) -> str:
@@ -54,80 +42,9 @@ def _us_places(places: list[Place | None]) -> list[Place]:
     return [p for p in places if p is not None and p.country == "US" and p.name]
 
 
-def _is_county(place: Place) -> bool:
-    return place.geonames_id is None and name_key(place.name or "").endswith(" county")
-
-
-def _is_local(place: Place) -> bool:
-    """A city, town or county, resolved or at least pinned to a state ("Arverne, N.Y.")."""
-    if place.geonames_id is None:
-        return place.admin1 is not None and place.name is not None
-    entry = load_gazetteer().by_geonames_id(place.geonames_id)
-    return entry is not None and entry.kind in (KIND_CITY, KIND_COUNTY)
-
-
-def _weight(article: Article, place: Place) -> float:
-    """Datelines ("NORFOLK, Va. —") name the story's place; the title and lead come next, and
-    a name framed as a place ("in Norfolk", "Norfolk police") counts double a bare one."""
-    if place.span is None:
-        return 1.0
-    start = place.span.start
-    line_start = start == 0 or article.text[:start].rstrip(" \t").endswith("\n")
-    if line_start and place.text.split(",")[0].isupper():
-        return DATELINE_WEIGHT
-    weight = LEAD_WEIGHT if start < LEAD_CHARS else 1.0
-    return weight if has_cue(article.text, place.span) else weight * BARE_WEIGHT
-
-
 def salient_city(article: Article) -> Place | None:
-    """The article's own city: the one with the most weighted mentions (see :func:`_weight`).
-
-    Towns beat counties: GVA, like most reports, files an incident under the town, and an
-    article names the county mostly for its sheriff or prosecutor.
-    """
-    mentions = find_place_mentions(article.text, language="en")
-    local = [p for p in _us_places(resolve_places(article, mentions)) if _is_local(p)]
-    towns = [p for p in local if not _is_county(p)]
-    candidates = towns or local
-    if not candidates:
-        return None
-    scores: dict[tuple[str | None, str | None], float] = defaultdict(float)
-    first: dict[tuple[str | None, str | None], Place] = {}
-    for place in candidates:
-        home = _enclosing_city(place, candidates) or place
-        key = (home.name, home.admin1)
-        scores[key] += _weight(article, place)
-        first.setdefault(key, home)
-    best = max(scores.values())
-    return next(first[k] for k in first if scores[k] == best)
-
-
-def _enclosing_city(place: Place, others: list[Place]) -> Place | None:
-    """A much bigger named city next door: "Charles Village" → Baltimore, "Dyker Heights" →
-    Brooklyn. GeoNames lists many neighbourhoods as towns; GVA files them under the city."""
-    gaz = load_gazetteer()
-    entry = gaz.by_geonames_id(place.geonames_id) if place.geonames_id else None
-    if entry is None or place.lat is None or place.lon is None:
-        return None
-    best: tuple[int, Place] | None = None
-    for other in others:
-        big = gaz.by_geonames_id(other.geonames_id) if other.geonames_id else None
-        if big is None or big.population < ENCLOSING_RATIO * max(entry.population, 1):
-            continue
-        if other.lat is None or other.lon is None:
-            continue
-        near = _km(place.lat, place.lon, other.lat, other.lon) <= ENCLOSING_KM
-        if near and (best is None or big.population > best[0]):
-            best = (big.population, other)
-    return best[1] if best else None
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
+    """The article's own town (:func:`presslens.events.places.story_place`)."""
+    return story_place(article)
 
 
 def salient_state(article: Article, city: Place | None) -> str | None:

@@ -1,0 +1,170 @@
+"""The town a whole article is about (story_place), on short articles written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.document import Article
+from presslens.events.places import find_place_mentions, story_place, strip_outlet
+
+
+def story(text: str, title: str | None = None) -> tuple[str | None, str | None]:
+    """(name or text, division) of the story's town, or (None, None)."""
+    place = story_place(Article(text=text, title=title, language="en"))
+    if place is None:
+        return None, None
+    return place.name or place.text, place.admin1
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "Two hurt in Elkins shooting - WXYZ News 7 - Morgantown, WV",
+            "Two hurt in Elkins shooting",
+        ),
+        ("Man shot on porch | Channel 5 Eyewitness News", "Man shot on porch"),
+        ("Teens hurt in drive-by « CBS Denver", "Teens hurt in drive-by"),
+        (
+            "Police: man - not his brother - fired the shot",
+            "Police: man - not his brother - fired the shot",
+        ),
+        ("Shooting news roundup", "Shooting news roundup"),
+    ],
+)
+def test_outlet_segments_leave_the_title(title: str, expected: str) -> None:
+    assert strip_outlet(title) == expected
+
+
+def test_the_title_town_beats_the_station_dateline() -> None:
+    text = (
+        "MORGANTOWN, W.Va. — Two men were wounded early Sunday at a house party, state police "
+        "said.\n\nTroopers were called to the home in Elkins around 2 a.m. and found both men "
+        "with gunshot wounds."
+    )
+    assert story(text, "Two hurt in Elkins house party shooting") == ("Elkins", "West Virginia")
+    assert story(text) == ("Morgantown", "West Virginia")
+
+
+def test_an_outlet_city_in_the_title_is_not_the_story() -> None:
+    text = (
+        "A woman was shot in the arm Friday night in Laurel, police said. She is expected to live."
+    )
+    title = "Woman shot in arm - WXYZ Action News 5 - Memphis, Tennessee"
+    assert story(text, title)[0] == "Laurel"
+
+
+def test_a_neighbourhood_read_as_a_town_elsewhere_counts_for_the_city() -> None:
+    text = (
+        "A 16-year-old boy was shot Sunday afternoon on a porch in the city's Englewood area, "
+        "Chicago police said.\n\nIt was the fifth shooting in Chicago this weekend. Police in "
+        "Illinois are still looking for the gunman, and a Cook County judge will hear the case."
+    )
+    assert story(text, "Teen shot on porch in Englewood") == ("Chicago", "Illinois")
+
+
+def test_a_surname_repeated_down_the_text_is_not_the_town() -> None:
+    text = (
+        "Mesa police are investigating the death of 17-year-old Maria Ibarra, who was struck by "
+        'a stray bullet on Monday.\n\n"She was the kindest girl on the street," says Ibarra. '
+        "Neighbours said Ibarra had just finished school."
+    )
+    assert story(text, "Mesa police investigate death of teen girl")[0] == "Mesa"
+
+
+def test_an_ambiguous_town_with_no_context_stays_unresolved() -> None:
+    text = "A mother was charged on Tuesday after her daughter was shot at home in Toledo."
+    place = story_place(Article(text=text, title="Mother charged in girl's shooting"))
+    assert place is not None and place.text == "Toledo"
+    assert place.geonames_id is None and place.admin1 is None
+
+
+def test_towns_come_before_counties() -> None:
+    text = (
+        "A boy was wounded Saturday in Forney, the Kaufman County Sheriff's Office said. "
+        "Kaufman County deputies said the shooting was an accident."
+    )
+    assert story(text)[0] == "Forney"
+
+
+def test_a_county_is_the_answer_when_no_town_is_named() -> None:
+    text = "A hunter was shot by accident in rural Kaufman County, Texas, on Saturday."
+    name, division = story(text)
+    assert name is not None and name.startswith("Kaufman County") and division == "Texas"
+
+
+def test_no_place_no_story_town() -> None:
+    assert story("Police said the man was taken to a hospital.", "Man hurt") == (None, None)
+
+
+def test_saint_and_fort_abbreviations_join_the_name() -> None:
+    text = "A girl was shot in St. Louis on Monday; police in Ft. Worth made an arrest."
+    assert [m for m, _ in find_place_mentions(text)] == ["St. Louis", "Ft. Worth"]
+    assert [m for m, _ in find_place_mentions("ST. LOUIS (AP) — A girl was shot.")] == ["ST. LOUIS"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers were called to Poplar and Sutter streets in Stockton.",
+        "The shooting happened in the 4100 block of West Potomac in Stockton.",
+    ],
+)
+def test_streets_named_as_a_crossing_or_after_a_block_are_not_towns(text: str) -> None:
+    assert [m for m, _ in find_place_mentions(text)] == ["Stockton"]
+
+
+def test_a_dateline_needs_its_comma_bracket_or_dash() -> None:
+    assert [m for m, _ in find_place_mentions("CHICAGO — A man was shot.")] == ["CHICAGO"]
+    assert find_place_mentions("MORE: a list of the week's stories") == []
+
+
+def test_a_town_before_a_noun_in_a_title_case_headline() -> None:
+    text = "Parents Charged After Brooklyn Baby Struck By Stray Bullet\n\nThe baby is recovering."
+    assert [m for m, _ in find_place_mentions(text)] == ["Brooklyn"]
+    assert (
+        find_place_mentions("Austin Smith Wins Award For Best Actor\n\nHe thanked his mother.")
+        == []
+    )
+
+
+def test_a_weekday_or_a_housing_estate_after_a_town_keeps_the_town() -> None:
+    text = "His friend was shot in southwest Columbus Tuesday outside a Brooklyn housing project."
+    assert [m for m, _ in find_place_mentions(text)] == ["Columbus", "Brooklyn"]
+    assert (
+        find_place_mentions("He lived in the Gresham neighborhood at the Sunset Apartments.") == []
+    )
+
+
+def test_russian_and_english_stories_about_one_city() -> None:
+    russian = Article(
+        text="Ночью обстреляли Харьков. При ударе по жилому дому в Харькове погибли два человека.",
+        title="Удар по Харькову: двое погибших",
+        language="ru",
+    )
+    english = Article(
+        text="Two people were killed overnight in a strike on a house in Kharkiv, the mayor said.",
+        title="Two killed in strike on Kharkiv",
+        language="en",
+    )
+    first, second = story_place(russian), story_place(english)
+    assert first is not None and second is not None
+    assert first.geonames_id == second.geonames_id is not None and first.country == "UA"
+    assert first.span is not None and russian.text[first.span.start : first.span.end] == "Харьков"
+
+
+def test_a_possessive_city_is_the_city_but_a_county_name_stays_whole() -> None:
+    assert [m for m, _ in find_place_mentions("Four were shot on Chicago’s West Side.")] == [
+        "Chicago"
+    ]
+    text = "A teen was killed Monday in Prince George's County, police said."
+    assert [m for m, _ in find_place_mentions(text)] == ["Prince George's County"]
+
+
+def test_a_surname_repeated_many_times_does_not_move_the_country() -> None:
+    text = (
+        "MUKILTEO, Wash. — Ivanov told police the shooting was an accident. Ivanov's lawyer "
+        "said Ivanov would plead not guilty. Ivanov, Ivanov and Ivanov: the name filled the "
+        "court papers. Deputies in Mukilteo said Ivanov was calm."
+    )
+    assert story(text, "Ivanov tells police Mukilteo shooting was an accident")[0] == "Mukilteo"
