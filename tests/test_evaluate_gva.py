@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from presslens.evaluate.gva import evaluate_gva
-from presslens.evaluate.gva_data import count_figure, names_place, normalise_place
-from presslens.events.model import Count, Event
+from presslens.evaluate.gva_data import answers_city, count_figure, names_city, normalise_place
+from presslens.events.model import Count, Event, Place
 
 
 @pytest.mark.parametrize(
@@ -25,9 +25,17 @@ def test_gva_normalise_place(name: str, key: str) -> None:
     assert normalise_place(name) == key
 
 
-def test_gva_names_place_whole_words_only() -> None:
-    assert names_place("Shots were fired in St. Louis on Friday.", "Saint Louis")
-    assert not names_place("Shots were fired in Parisville.", "Paris")
+def test_gva_names_city_whole_words_only() -> None:
+    assert names_city("Shots were fired in St. Louis on Friday.", "Saint Louis")
+    assert not names_city("Shots were fired in Parisville.", "Paris")
+
+
+def test_gva_city_written_with_its_neighbourhood_accepts_either() -> None:
+    assert names_city("A man was shot in Englewood.", "Chicago (Englewood)")
+    assert answers_city(Place(text="Chicago", name="Chicago"), "Chicago (Englewood)")
+    assert answers_city(Place(text="Englewood"), "Chicago (Englewood)")
+    assert not answers_city(Place(text="Gary", name="Gary"), "Chicago (Englewood)")
+    assert not answers_city(None, "Chicago")
 
 
 def test_gva_figure_is_exact_else_lower_bound_else_zero() -> None:

@@ -30,10 +30,12 @@ from presslens.document import Article
 from presslens.evaluate.gva_data import (
     GvaIncident,
     Split,
+    answers_city,
     count_figure,
     document_article,
+    gold_city_names,
     load_documents,
-    names_place,
+    names_city,
     normalise_place,
     share,
 )
@@ -60,18 +62,17 @@ def _score_article(
     place = main.place if main is not None else None
     date = main.date if main is not None else None
     counts = main.counts if main is not None else {}
-    city_answer = (place.name or place.text) if place is not None else ""
     scored = _Scored(
         killed=count_figure(counts, "killed") == incident.killed,
         injured=count_figure(counts, "injured") == incident.injured,
-        city=bool(incident.city) and normalise_place(city_answer) == normalise_place(incident.city),
+        city=answers_city(place, incident.city),
         state=place is not None
         and normalise_place(place.admin1 or "") == normalise_place(incident.state),
         day=date is not None
         and date.granularity == "day"
         and incident.date is not None
         and date.start == incident.date.isoformat(),
-        names_city=names_place(article.text, incident.city),
+        names_city=names_city(article.text, incident.city),
         has_date=date is not None,
     )
     return scored, main
@@ -121,9 +122,9 @@ def evaluate_gva(
         "injured_exact": share([s.injured for _, _, s in rows]),
         "injured_exact_floor": share([i.injured == 1 for _, i, _ in rows]),
         "city": share([s.city for _, _, s in rows]),
-        "city_floor": share([normalise_place(i.city) == city_floor for _, i, _ in rows]),
+        "city_floor": share([city_floor in gold_city_names(i.city) for _, i, _ in rows]),
         "city_named": share([s.city for _, _, s in named]),
-        "city_named_floor": share([normalise_place(i.city) == city_floor for _, i, _ in named]),
+        "city_named_floor": share([city_floor in gold_city_names(i.city) for _, i, _ in named]),
         "city_named_share": share([s.names_city for _, _, s in rows]),
         "state": share([s.state for _, _, s in rows]),
         "state_floor": share([normalise_place(i.state) == state_floor for _, i, _ in rows]),

@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from presslens.document import Article
 from presslens.errors import DataError
-from presslens.events.model import Count
+from presslens.events.model import Count, Place
 
 #: Share of incidents (in percent) held out for validation.
 VALIDATION_PERCENT = 15
@@ -124,6 +124,7 @@ def load_documents(data_dir: Path, split: Split = "all") -> list[GvaDocument]:
 _COUNTY = re.compile(r"\(?\bcounty\b\)?")
 _SAINT = re.compile(r"\bst\b\.?")
 _THE = re.compile(r"^\s*the\s+")
+_PARENTHESIS = re.compile(r"\(([^)]*)\)")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
@@ -134,10 +135,25 @@ def normalise_place(name: str) -> str:
     return _NON_WORD.sub(" ", folded).strip()
 
 
-def names_place(text: str, name: str) -> bool:
-    """Whether ``text`` names the place ``name`` (whole words, after normalisation)."""
-    key = normalise_place(name)
-    return bool(key) and f" {key} " in f" {normalise_place(text)} "
+def gold_city_names(city: str) -> set[str]:
+    """The names a GVA ``city_or_county`` allows: "Goleta (Isla Vista)" → both, normalised."""
+    names = {normalise_place(_PARENTHESIS.sub(" ", city))}
+    names.update(normalise_place(inner) for inner in _PARENTHESIS.findall(city))
+    return names - {""}
+
+
+def names_city(text: str, city: str) -> bool:
+    """Whether ``text`` names (one of the names of) the GVA city, as whole words."""
+    folded = f" {normalise_place(text)} "
+    return any(f" {name} " in folded for name in gold_city_names(city))
+
+
+def answers_city(place: Place | None, city: str) -> bool:
+    """Whether a predicted place is the GVA city: its gazetteer name or its text."""
+    if place is None:
+        return False
+    answers = {normalise_place(place.name or ""), normalise_place(place.text)} - {""}
+    return bool(gold_city_names(city) & answers)
 
 
 def document_article(document: GvaDocument, *, title_in_text: bool = False) -> Article:

@@ -11,7 +11,6 @@ articles is taken as its summary and checked: killed, injured, city and day.
 from __future__ import annotations
 
 import hashlib
-import re
 import statistics
 import time
 from collections import Counter, defaultdict
@@ -26,10 +25,13 @@ from presslens.evaluate.gva_data import (
     GvaDocument,
     GvaIncident,
     Split,
+    answers_city,
     count_figure,
     document_article,
+    gold_city_names,
     load_documents,
     load_incidents,
+    names_city,
     normalise_place,
     share,
 )
@@ -95,16 +97,8 @@ def article_clusters(articles: Sequence[Article], incidents: Sequence[Incident])
     return clusters
 
 
-_PARENTHESIS = re.compile(r"\(([^)]*)\)")
 #: A summary place this close to GVA's coordinates of the incident is "near" it.
 NEAR_KM = 25.0
-
-
-def gold_city_names(city: str) -> set[str]:
-    """The names a GVA ``city_or_county`` allows: "Goleta (Isla Vista)" → both, normalised."""
-    names = {normalise_place(_PARENTHESIS.sub(" ", city))}
-    names.update(normalise_place(inner) for inner in _PARENTHESIS.findall(city))
-    return names - {""}
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,11 +153,7 @@ def _summary_checks(incident: Incident | None, gold: GvaIncident) -> dict[str, b
     return {
         "killed": count_figure(incident.counts, "killed") == gold.killed,
         "injured": count_figure(incident.counts, "injured") == gold.injured,
-        "city": place is not None
-        and bool(
-            gold_city_names(gold.city)
-            & {normalise_place(place.name or ""), normalise_place(place.text)}
-        ),
+        "city": answers_city(place, gold.city),
         "day": date is not None
         and gold.date is not None
         and date.start == date.end == gold.date.isoformat(),
@@ -186,8 +176,7 @@ def _floor_checks(
 
 def _city_named(gold: GvaIncident, articles: Sequence[Article]) -> bool:
     """Some article names (one of the names of) the incident's city."""
-    texts = [normalise_place(a.text) for a in articles]
-    return any(f" {name} " in f" {text} " for name in gold_city_names(gold.city) for text in texts)
+    return any(names_city(a.text, gold.city) for a in articles)
 
 
 def summary_measures(
