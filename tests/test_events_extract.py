@@ -226,10 +226,36 @@ def test_extract_title_shot_figure_less_the_deaths_is_injured() -> None:
     assert (event.counts["killed"].exact, event.counts["injured"].exact) == (1, 3)
 
 
-def test_extract_title_figures_alone_make_no_event() -> None:
-    """A page whose text tells of no violence gets no event from its headline alone."""
+def test_extract_title_figures_alone_make_an_event_without_evidence() -> None:
+    """A page whose text tells of no violence (a caption, a page of links) still reports the
+    headline's incident, with no evidence in the text."""
     article = _titled("Teen shot to death in driveway", "Watch the video of the mounted patrol.")
-    assert extract_events(article) == []
+    (event,) = extract_events(article)
+    assert event.evidence == []
+    assert event.counts["killed"].exact == 1
+    assert event.date is None
+
+
+def test_extract_title_only_event_takes_the_headlines_day_not_the_bodys() -> None:
+    article = _titled(
+        "Two killed in shooting on Saturday",
+        "Weather for the weekend: sunny on Friday, rain on Sunday, March 2, and Monday.",
+    )
+    (event,) = extract_events(article)
+    assert event.counts["killed"].exact == 2
+    assert event.date is not None and event.date.start == "2025-03-08"
+    assert event.date.span is None  # the headline is not part of the text
+
+
+def test_extract_title_only_event_beside_an_arrest_in_the_body() -> None:
+    article = _titled(
+        "Suspect arrested in fatal shooting",
+        "Police arrested a 22-year-old man on Tuesday, the sheriff's office said.",
+    )
+    events = extract_events(article)
+    assert events[0].type == "arrest"
+    title_event = next(e for e in events if not e.evidence)
+    assert title_event.counts["killed"].exact == 1
 
 
 def test_extract_casualties_of_an_operation_stay_with_it() -> None:

@@ -13,7 +13,10 @@ killed", "wounding", "задержаны") in one of two ways:
 "Three men and two women were killed" and "shot her husband and three sons" are one figure,
 the sum. Statements of zero ("no one was hurt", "никто не погиб") are exact zeros. Some
 figures are single words: "a double homicide" (2 killed), "a third victim has died" (at least
-3), "murder-suicide" (at least 2), "three counts of murder" (at least 3).
+3), "murder-suicide" (at least 2), "three counts of murder" (at least 3); one death is also
+told by a noun ("a fatal shooting", "the teen's death", "slain clerk") or by a gun turned on
+oneself. A bare plural of the dead ("children are killed by ...") is no figure: it is too often
+a general statement, not the toll of one incident.
 
 Besides the four published categories (killed, injured, detained, deported) the finder reports
 ``shot``: people hit whose fate the phrase leaves open ("four people were shot", "taken to the
@@ -156,6 +159,8 @@ _SPECIAL: dict[str, re.Pattern[str]] = {
         r"(?P<ord>second|third|fourth|fifth|sixth)\s+(?:person|victim|man|woman|teen|child|"
         r"officer)\s+(?:has\s+|had\s+)?(?:died|dies|dead|succumbed)|"
         r"(?P<pair>murder-suicide|murder\s+suicide)|(?P<homicide>homicide\s+victim)|"
+        r"(?P<self>turn(?:ed|ing|s)?\s+(?:the|a|his|her)\s+(?:gun|weapon|rifle|pistol)\s+on\s+"
+        r"(?:him|her)self)|"
         r"sent\s+(?P<sent>an?|one|two|three|four|five|six|\d+)\s+(?:[\w’'-]+\s+){0,4}?to\s+"
         r"(?:the\s+|a\s+|an\s+|area\s+|local\s+|nearby\s+)?hospitals?|"
         rf"(?P<charges>{EN_NUMBER})\s+counts?\s+of\s+(?:(?:first|second|1st|2nd)[-\s]degree\s+|"
@@ -242,7 +247,11 @@ _EN_SINGLE = re.compile(
     rf"also\s+|then\s+)?(?:died|{_EN_DEATH})|left\s+(?P<object>{_EN_NAME})\s+dead|"
     rf"(?P<verb>(?:has|had)\s+(?:since\s+|now\s+|later\s+)?died|{_EN_DEATH}|"
     r"shot\s+(?:him|her)self\s+and\s+(?:later\s+)?died|"
-    r"(?:claimed|took)\s+the\s+life\s+of))(?![\w-])",
+    r"(?:claimed|took)\s+the\s+life\s+of)|"
+    r"(?P<noun>(?:fatal|deadly)\s+(?:shooting|stabbing|gunshot\s+wound)|shooting\s+death|"
+    rf"slain\s+(?:[\w-]+\s+)??{EN_PERSON}\b|"
+    r"[\w-]+[’']s\s+(?:shooting\s+)?death(?!\s+(?:toll|penalty|rate|row|threats?)\b)))"
+    r"(?![\w-])",
     re.IGNORECASE,
 )
 #: Capitalised words that open a sentence without naming one person ("Police were ...").
@@ -403,6 +412,12 @@ def _subject_trigger(
     return None
 
 
+def _generic(quantity: Quantity) -> bool:
+    """A bare plural ("children killed", "people are being killed"): as the dead of one
+    incident it is too often a general statement ("no more kids killed by unsecured guns")."""
+    return quantity.weak and quantity.noun and quantity.exact is None
+
+
 def _zero_findings(text: str, start: int, end: int, language: str) -> list[CountFinding]:
     findings = []
     for match in _ZEROS[language].finditer(text, start, end):
@@ -434,7 +449,7 @@ def _special_findings(text: str, start: int, end: int, language: str) -> list[Co
             )
         elif groups.get("ord"):
             count = Count(_ORDINALS[groups["ord"].lower()], None, None, match.group(), span)
-        elif groups.get("homicide"):
+        elif groups.get("homicide") or groups.get("self"):
             count = Count(1, 1, 1, match.group(), span)
         else:  # murder-suicide: the victim and the killer
             count = Count(2, None, None, match.group(), span)
@@ -491,7 +506,7 @@ def find_counts(text: str, start: int, end: int, language: str) -> list[CountFin
             continue
         subject = _conjoined(text, previous, quantity, language) or quantity
         verb = _subject_trigger(text, quantity, triggers, with_object, quantities, language, end)
-        if verb is not None:
+        if verb is not None and not (verb.category == "killed" and _generic(subject)):
             findings.append(_finding(text, verb.category, subject, verb))
         previous = None if verb is not None else quantity
     if language == "ru":

@@ -13,8 +13,10 @@
    casualty figures to the article's main violent event: the body often names one victim at
    a time and never sums them, while the headline does. The figures combine as a merged
    event's do (the largest per category; "4 shot" in the title and "one died" in the body: 3
-   injured). A title whose body tells of no violence makes no event of its own: with no
-   sentence, place or date in the text, it would link stories by their page furniture.
+   injured). When the body tells of no violent event ("Suspect arrested in fatal shooting",
+   a page whose text is a photo caption), the title's figures make one of their own, with
+   no evidence in the text (the linker does not join such events by near-copy alone, see
+   :mod:`presslens.incidents.link`).
 
 English and Russian have lexicons; other languages get no events rather than wrong ones.
 """
@@ -24,13 +26,13 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import partial
 
-from presslens.document import Article, Span
+from presslens.document import Article, Paragraph, Span
 from presslens.events.context import add_context
 from presslens.events.counts import CountFinding, find_counts
 from presslens.events.merge import counts_of, merge
 from presslens.events.model import Event
 from presslens.events.sentence import Draft, continuation, read_sentence
-from presslens.events.taxonomy import CASUALTY_TYPES, VIOLENT_TYPES
+from presslens.events.taxonomy import CASUALTY_TYPES, DEFAULT_TYPE_FOR_COUNT, VIOLENT_TYPES
 
 #: Languages with trigger, figure and participant lexicons.
 LANGUAGES = ("en", "ru")
@@ -38,6 +40,9 @@ LANGUAGES = ("en", "ru")
 CASUALTIES = ("killed", "injured")
 #: The title's figures that a main event takes: "shot" ones become injured once deaths are known.
 _TITLE_CATEGORIES = (*CASUALTIES, "shot")
+#: The score of an event only the title tells of: the least a violent event scores, as it has
+#: no sentence, date or place in the text.
+TITLE_ONLY_SCORE = 0.5
 #: Body paragraphs that count as the lead (with the title) when ranking an article's events.
 LEAD_PARAGRAPHS = 2
 
@@ -95,11 +100,13 @@ def extract_events(article: Article) -> list[Event]:
     if language is None:
         return []
     drafts = _drafts(article, language)
-    if not drafts:
-        return []
-    add_context(article, drafts, language)
+    if drafts:
+        add_context(article, drafts, language)
     title = _title_findings(article, language)
-    return merge(drafts, title, partial(_title_home, _casualty_figures(title)))
+    events = merge(drafts, title, partial(_title_home, _casualty_figures(title)))
+    if title and not any(e.type in VIOLENT_TYPES for e in events):
+        events.append(_title_event(article, title, language))
+    return events
 
 
 def _title_findings(article: Article, language: str) -> list[CountFinding]:
@@ -122,6 +129,38 @@ def _title_home(figures: dict[str, int], events: list[Event]) -> int | None:
     docstring); None when there is none."""
     violent = [e for e in events if e.type in VIOLENT_TYPES]
     return events.index(_ranked(violent, figures)) if violent else None
+
+
+def _title_event(article: Article, findings: list[CountFinding], language: str) -> Event:
+    """The violent event a title's figures tell of, read from the title as from a sentence:
+    its type, place and date (else the type such figures default to, and none).
+
+    The body stays in the text read, as the context that resolves a place ("Springfield" on
+    a page of an Illinois paper), but gives no date or place of its own: it tells of other
+    things. Spans point into the headline, not the text, so they are dropped.
+    """
+    title = article.title or ""
+    head = Span(0, len(title))
+    headline = Article(
+        text=f"{title}\n\n{article.text}",
+        title=title,
+        title_span=head,
+        published=article.published,
+        language=language,
+        paragraphs=[Paragraph(head, [head], is_title=True)],
+    )
+    drafts, _ = read_sentence(headline, 0, head, language)
+    read = next((d for d in drafts if d.type in VIOLENT_TYPES), None)
+    if read is not None:
+        add_context(headline, [read], language)
+    return Event(
+        type=read.type if read else DEFAULT_TYPE_FOR_COUNT[findings[0].category],
+        evidence=[],
+        place=replace(read.place, span=None) if read and read.place else None,
+        date=replace(read.date, span=None) if read and read.date else None,
+        counts=counts_of(findings),
+        score=TITLE_ONLY_SCORE,
+    )
 
 
 def _title_figures(article: Article) -> dict[str, int]:

@@ -41,6 +41,10 @@ _EARTH_RADIUS_KM = 6371.0
 #: How much an event of a type weighs when choosing the article's main event.
 _TYPE_WEIGHT = {t.id: 1.0 if t.violent else 0.8 for t in TYPES} | {"protest": 0.9, "statement": 0.5}
 _SELF = re.compile(r"\b(?:himself|herself)$", re.IGNORECASE)
+#: A killed figure that opens with the killing is its object: the people the killer killed.
+_KILLED_BY = re.compile(
+    r"(?!murder[-\s]suicide)(?:kill|murder|shoot|shot|fatally|stabb|gunn|slay|slew)", re.IGNORECASE
+)
 
 
 def _family(type_id: str) -> str:
@@ -123,9 +127,13 @@ def _best(findings: list[CountFinding]) -> Count | None:
 
 
 def _with_self(killed: Count, findings: list[CountFinding]) -> Count:
-    """ "Fatally shot seven people before killing himself": the gunman is one more death."""
+    """ "Fatally shot seven people before killing himself": the gunman is one more death.
+
+    Only when the figure is of the people he killed (the object of the killing): "three
+    dead in murder-suicide" or "two people were found dead" counts him already.
+    """
     selves = [f.count for f in findings if _SELF.search(f.count.text)]
-    if not selves or killed in selves:
+    if not selves or killed in selves or not _KILLED_BY.match(killed.text):
         return killed
     total = killed.figure + 1
     exact = total if killed.exact is not None else None

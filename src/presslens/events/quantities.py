@@ -173,7 +173,7 @@ EN_PERSON = (
     r"owner|teacher|pastor|priest|doctor|nurse|patient|prisoner|inmate|detainee|refugee|"
     r"tourist|foreigner|agent|fighter|militant|rebel|serviceman|conscript|shooter|bailiff|"
     r"attacker|assailant|robber|firefighter|veteran|grandson|granddaughter|nephew|niece|"
-    r"\w+-(?:year|month|week)-old)"
+    r"\w+-(?:year|month|week)-old|(?:\w+-)?grader)"
 )
 RU_PERSON = (
     r"(?:мужчина|женщина|человек|реб[её]нок|подросток|мальчик|девочка|девушка|юноша|"
@@ -200,7 +200,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?P<vague>{alternation(k for k in VAGUE if k.isascii())})\b)"
         rf"(?P<suffix>\s+or\s+more\b|\s+or\s+so\b|\+)?"
         rf"|(?P<one>\b(?:a|an|another|the)\b)(?=\s+(?:[\w’'-]+\s+){{0,3}}?{EN_PERSON}\b(?!['’]))"
-        rf"|(?P<sg>\b{EN_PERSON}\b(?!['’]))"
+        rf"|(?P<sg>\b{EN_PERSON}\b(?!['’])(?:,\s*\d{{1,2}},)?)"
         rf"|(?P<plural>\b(?:{_EN_PEOPLE})\b(?!['’]))"
         rf"|(?P<both>\bboth\b)"
         rf"|(?P<pron>\b(?:he|she)\b)"

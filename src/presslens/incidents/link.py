@@ -13,10 +13,13 @@ How (docs/incidents.md has the user-facing version, with the numbers):
 4. **Rule across articles** (:meth:`_Linker.compatible`): dates that do not meet, places far
    apart and clashing figures are contradictions; with none, the articles need a little
    similarity (:class:`~presslens.incidents.textsim.StorySimilarity`), more when the agreement
-   is weak, much more with one contradiction; two forbid the link.
+   is weak, much more with one contradiction; two forbid the link, and so does one when an
+   event has no evidence in its text (only its headline tells of it, see
+   :mod:`presslens.events.extract`): such an article is compared by its title alone.
 5. **Closure.** Links are merged with union-find, refusing merges of groups whose stated dates
-   never meet (:class:`_Groups`); near-copies of an article always link. Each group is an
-   incident.
+   never meet (:class:`_Groups`); near-copies of an article always link, except events only
+   their headlines tell of (two pages of one site may share nothing but their furniture).
+   Each group is an incident.
 
 Linking 10,000 articles takes seconds (bench/bench_linking.py).
 """
@@ -259,10 +262,12 @@ class _Linker:
         with_events = sorted({m.article for m in self.mentions})
         self.position = {article: i for i, article in enumerate(with_events)}
         texts = [_text(articles[i]) for i in with_events]
+        told = [_told(articles[i]) for i in with_events]
         stories = [_story(articles[i]) for i in with_events]
         tokenized = tokenize(texts)
-        story = tokenized if stories == texts else tokenize(stories)
-        self.vectors = StorySimilarity(tokenized, story)
+        names = tokenized if told == texts else tokenize(told)
+        story = names if stories == told else tokenize(stories)
+        self.vectors = StorySimilarity(names, story)
         self.duplicates = [
             (with_events[i], with_events[j])
             for i, j in _near_copies(tokenized, config.duplicate_threshold)
@@ -286,14 +291,15 @@ class _Linker:
         none, the articles need a little similarity when the places agree and the actors are
         not on different sides, more otherwise; one contradiction needs much similarity (the
         extraction errs, and a follow-up article dates its main event to the latest news);
-        two or more forbid the link.
+        two or more forbid the link, and one does when either event only a headline tells of
+        (a title is too short for its similarity to outweigh anything).
         """
         config = self.config
         if a.family != b.family:
             return False
         relation = place_relation(a.event.place, b.event.place, near_km=config.near_km)
         contradictions = self._contradictions(a, b, relation)
-        if contradictions > 1:
+        if contradictions > 1 or (contradictions and not (a.event.evidence and b.event.evidence)):
             return False
         if contradictions:
             needed = config.min_similarity_conflict
@@ -391,12 +397,17 @@ class _Linker:
         )
 
     def _link_copies(self, groups: _Groups, left: list[int], right: list[int]) -> None:
-        """Near-copies report the same events in the same order: pair them up per family."""
+        """Near-copies report the same events in the same order: pair them up per family.
+
+        Only events the texts tell of: one only a title tells of (its body is a caption or a
+        page of links) says nothing about the body the two pages share, which may be the page
+        furniture of one site around two different headlines.
+        """
         by_family: dict[str, list[int]] = defaultdict(list)
-        for index in right:
+        for index in (i for i in right if self.mentions[i].event.evidence):
             by_family[self.mentions[index].family].append(index)
         used: Counter[str] = Counter()
-        for index in left:
+        for index in (i for i in left if self.mentions[i].event.evidence):
             family = self.mentions[index].family
             if used[family] < len(by_family[family]):
                 groups.union(index, by_family[family][used[family]])
@@ -414,7 +425,8 @@ def _near_copies(tokenized: Tokenized, threshold: float) -> list[tuple[int, int]
 def _story(article: Article) -> str:
     """The title and the paragraphs that hold the article's event evidence.
 
-    Without paragraphs (an article that was not segmented) the whole text stands in.
+    Without paragraphs (an article that was not segmented) the whole text stands in; an
+    article whose events only its title tells of is its title.
     """
     starts = [span.start for event in article.events for span in event.evidence]
     paragraphs = [
@@ -423,8 +435,17 @@ def _story(article: Article) -> str:
         if any(p.span.start <= start < p.span.end for start in starts)
     ]
     if not paragraphs:
-        return _text(article)
+        return _told(article)
     return "\n".join([article.title or "", *paragraphs])
+
+
+def _told(article: Article) -> str:
+    """The text whose names say what the article reports: all of it, or only its title when
+    the title alone tells of its events (the body is a caption or a page of links, whose
+    names are the site's, shared with its pages on other incidents)."""
+    if article.title and not any(event.evidence for event in article.events):
+        return article.title
+    return _text(article)
 
 
 def _text(article: Article) -> str:
