@@ -293,3 +293,16 @@ def test_extract_deaths_told_after_a_raid_are_the_raids() -> None:
     (event,) = extract_events(article)
     assert event.type == "raid"
     assert (event.counts["killed"].exact, event.counts["injured"].exact) == (2, 1)
+
+
+def test_main_event_takes_the_town_the_article_is_about() -> None:
+    article = _titled(
+        "Man shot dead outside a store in Mesa, Arizona",
+        "A man was shot and killed Sunday night near a convenience store on Main Street, "
+        "police said. Officers found him in the parking lot.",
+    )
+    events = extract_events(article)
+    article.events = events
+    main = main_event(article)
+    assert main is not None and main.place is not None
+    assert main.place.name == "Mesa" and main.place.admin1 == "Arizona"

@@ -17,6 +17,8 @@
    a page whose text is a photo caption), the title's figures make one of their own, with
    no evidence in the text (the linker does not join such events by near-copy alone, see
    :mod:`presslens.incidents.link`).
+6. The main event (:func:`main_event`) takes the town the whole article is about
+   (:func:`presslens.events.places.story_place`: headline, dateline and lead weigh most).
 
 English and Russian have lexicons; other languages get no events rather than wrong ones.
 """
@@ -31,6 +33,7 @@ from presslens.events.context import add_context
 from presslens.events.counts import CountFinding, find_counts
 from presslens.events.merge import counts_of, merge
 from presslens.events.model import Event
+from presslens.events.places import story_place
 from presslens.events.sentence import Draft, continuation, read_sentence
 from presslens.events.taxonomy import CASUALTY_TYPES, DEFAULT_TYPE_FOR_COUNT, VIOLENT_TYPES
 
@@ -106,7 +109,20 @@ def extract_events(article: Article) -> list[Event]:
     events = merge(drafts, title, partial(_title_home, _casualty_figures(title)))
     if title and not any(e.type in VIOLENT_TYPES for e in events):
         events.append(_title_event(article, title, language))
+    if events:
+        _place_main_event(article, events)
     return events
+
+
+def _place_main_event(article: Article, events: list[Event]) -> None:
+    """The main event happened in the town the article is about (step 6 of the docstring).
+
+    A story is filed from, headlined with and led by the town of its incident, while the
+    sentence that tells the incident often names only a street, a neighbourhood or nothing.
+    """
+    story = story_place(article)
+    if story is not None:
+        _ranked(events, _title_figures(article) if len(events) > 1 else {}).place = story
 
 
 def _title_findings(article: Article, language: str) -> list[CountFinding]:
