@@ -189,8 +189,10 @@ def summary_measures(
     """Share of gold incidents whose summary has killed, injured, city and day right.
 
     A gold incident's summary is that of the predicted incident holding the main events of
-    most of its articles (ties: the first article's, in input order). ``summary_city_named``
-    counts only the incidents whose city is named in at least one of their articles.
+    most of its articles (ties: the one with more sources, then the first article's, in input
+    order; a headline-only page that stands alone should not speak for a story others tell).
+    ``summary_city_named`` counts only the incidents whose city is named in at least one of
+    their articles.
     """
     clusters = article_clusters(articles, incidents)
     by_id = {i.id: i for i in incidents}
@@ -204,7 +206,9 @@ def summary_measures(
         if gold is None:
             continue
         votes = Counter(clusters[a.id] for a in group if a.id in clusters)
-        chosen = by_id[votes.most_common(1)[0][0]] if votes else None
+        chosen = (
+            by_id[max(votes, key=lambda i: (votes[i], len(by_id[i].sources)))] if votes else None
+        )
         checks = _summary_checks(chosen, gold)
         floor = _floor_checks(group, gold, floors)
         for name in checks:
