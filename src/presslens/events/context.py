@@ -2,15 +2,21 @@
 
 Dates come from :func:`presslens.events.dates.find_dates`, normalised against the publication
 date. A sentence event takes the date in its sentence nearest its trigger; a sentence without
-one takes the nearest earlier date of the same paragraph, else the last single day of the
-closest earlier paragraph that names one (an inherited date: it never splits events, see
-:mod:`presslens.events.merge`); else the date is unknown. It is never the publication date: an
-undated event is unknown, not "today". Some dates are passed over:
+one takes the nearest earlier date of the same paragraph. An event still undated inherits a
+day (an inherited date never splits events, see :mod:`presslens.events.merge`): the last single
+day of the closest earlier paragraph that names one; else, for a lead that says what happened
+but not when, the day the first later sentence of the same kind of event gives ("A boy was
+shot in Fresno." ... "The shooting happened Sunday night."), else the first later event
+sentence's day, else the first later paragraph's. Else the date is unknown. It is never the
+publication date: an undated event is unknown, not "today". Some dates are passed over:
 days after publication (what is scheduled has not happened), the day something was *said* or
-done in court ("police said Monday", "was arraigned Wednesday"), the day of an arrest for a
-violent event ("was arrested Tuesday in Saturday's shooting"), and a bare clock time when the
-sentence also names a day. A bare clock time otherwise falls on the last day the text named
-before it ("on May 28, 2016 ... at 1:30 p.m.").
+done in court or after the fact ("police said Monday", "was arraigned Wednesday", "an autopsy
+conducted Tuesday", "pleaded not guilty Friday"), the day of an arrest for a violent event
+("was arrested Tuesday in Saturday's shooting"), and a bare clock time ("at 1:25 p.m. local
+time") when the sentence also names a day. A bare clock time otherwise falls on the last day
+the text named before it ("on May 28, 2016 ... at 1:30 p.m."). A day counted back from an
+unknown moment ("last night" in a witness's words, "yesterday" in an update posted later) is
+weak: like an inherited date, it neither splits events nor outweighs a named day.
 
 Places come from :mod:`presslens.events.places` (mentions, then resolution against the
 article's context). They are tried finest first: a town in the sentence nearest the trigger,
@@ -42,10 +48,11 @@ _NOT_EVENT_DATE = {
     "en": re.compile(
         r"\b(?:said|says|announced|told\s+[\w.’']+(?:\s+[\w.’']+)?|reported|confirmed|stated|"
         r"added|identified\s+\w+(?:\s+\w+)?|charged|arraigned|indicted|sentenced|unsealed|"
-        r"interviewed|pleaded\s+\w+|convicted|appeared\s+in\s+court|released|"
+        r"interviewed|pleaded\s+(?:not\s+)?\w+|convicted|appeared\s+in\s+court|released|"
         r"testified|booked|ruled|filed|ordered|denied|waived|tweeted|posted|wrote|"
         r"(?:news|press)\s+(?:conference|release)|statement|interview|hearing|court|jail|prison|"
-        r"custody|bond|searching|investigating|investigated)\s+"
+        r"custody|bond|searching|investigating|investigated|conducted|autopsy|judge|jury|trial|"
+        r"vigil|funeral|memorial|warrant|(?:released|issued)\s+(?:an?\s+|the\s+)?\w+)\s+"
         r"(?:on\s+|late\s+|early\s+)?$",
         re.IGNORECASE,
     ),
@@ -66,8 +73,18 @@ _ARREST_DATE = {
     "ru": re.compile(r"(?<![\w-])(?:задержа\w*|арестова\w*)\s+$", re.IGNORECASE),
 }
 _CLOCK = re.compile(
-    r"^(?:about\s+|around\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?$|^(?:noon|midnight)$", re.I
+    r"^(?:about\s+|around\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*(?:local\s+time|[ECMP][SD]?T|UTC|GMT))?$|^(?:noon|midnight)$",
+    re.I,
 )
+#: Days counted back from the moment of writing or speaking, which a quote or a later update
+#: may not share with the publication date (see :func:`_weak`).
+_DEICTIC = {
+    "en": re.compile(r"\b(?:yesterday|last\s+night|this\s+(?:morning|afternoon|evening))\b", re.I),
+    "ru": re.compile(
+        r"(?<![\w-])(?:вчера|прошлой\s+ночью|сегодня\s+(?:утром|днём|днем))(?![\w-])", re.I
+    ),
+}
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?))?"
@@ -99,7 +116,9 @@ def _paragraph_dates(
         if latest is not None and date.start > latest:
             continue
         where = date.span or paragraph
-        possessive = article.text.startswith(("’s", "'s"), where.end)  # "said Friday's shooting"
+        possessive = date.text.endswith(("’s", "'s")) or article.text.startswith(
+            ("’s", "'s"), where.end
+        )  # "said Friday's shooting"
         said = pattern.search(
             article.text, max(paragraph.start, where.start - _LOOKBEHIND), where.start
         )  # not across paragraphs: "... witnesses told reporters.\n\nLast year, ..."
@@ -191,6 +210,18 @@ def _is_clock(date: DateRange) -> bool:
     return bool(_CLOCK.match(date.text.strip()))
 
 
+def _is_day(date: DateRange | None) -> bool:
+    """Whether the date names one day of its own (not a span, nor a bare clock time)."""
+    return date is not None and date.start == date.end and not _is_clock(date)
+
+
+def _weak(date: DateRange, language: str) -> bool:
+    """Whether the date counts back from an unknown moment ("last night" in a witness's words,
+    "yesterday" in an update posted a day after the page's date): right often enough to keep
+    when nothing else dates the event, too often a day off to outweigh a named day."""
+    return bool(_DEICTIC[language].search(date.text))
+
+
 def _anchored(
     date: DateRange | None, index: int, dates_of: Callable[[int], list[tuple[Span, DateRange]]]
 ) -> DateRange | None:
@@ -210,7 +241,7 @@ def _earlier(
 ) -> DateRange | None:
     """The last single day of the closest earlier paragraph that names one."""
     for number in range(index - 1, -1, -1):
-        days = [d for _, d in dates_of(number) if d.start == d.end and not _is_clock(d)]
+        days = [d for _, d in dates_of(number) if _is_day(d)]
         if days:
             return days[-1]
     return None
@@ -223,15 +254,28 @@ def _later(
     what happened without when ("A boy was shot in Fresno") is dated by the story below it
     ("The shooting happened Sunday night")."""
     for number in range(index + 1, count):
-        days = [d for _, d in dates_of(number) if d.start == d.end and not _is_clock(d)]
+        days = [d for _, d in dates_of(number) if _is_day(d)]
         if days:
             return days[0]
     return None
 
 
-def add_context(article: Article, drafts: list[Draft], language: str) -> None:
-    """Give each draft its date and place (in the order the module docstring gives)."""
-    paragraphs = {d.paragraph: article.paragraphs[d.paragraph].span for d in drafts}
+def _later_event(
+    draft: Draft, later: list[Draft], dates: list[DateRange | None]
+) -> DateRange | None:
+    """The day the first later sentence of the same kind of event (violent or not) states, else
+    the first later event sentence's day: the story below an undated lead ("A man was charged
+    in the shooting of a friend") tells when it happened ("Tolbert was shot May 11"), while a
+    paragraph between them may date something else ("He pleaded not guilty Friday")."""
+    violent = draft.type in VIOLENT_TYPES
+    days = [(d.type in VIOLENT_TYPES, day) for d, day in zip(later, dates, strict=True)]
+    same = [day for kind, day in days if kind == violent and _is_day(day)]
+    return same[0] if same else next((day for _, day in days if _is_day(day)), None)
+
+
+def _date_drafts(article: Article, drafts: list[Draft], language: str) -> None:
+    """Give each draft its date: its own sentence's or paragraph's first, then an inherited one
+    (in the order the module docstring gives)."""
     dates: dict[int, list[tuple[Span, DateRange]]] = {}
 
     def dates_of(index: int) -> list[tuple[Span, DateRange]]:
@@ -240,26 +284,34 @@ def add_context(article: Article, drafts: list[Draft], language: str) -> None:
             dates[index] = _paragraph_dates(article, span, language)
         return dates[index]
 
-    fine, coarse, unresolved, at_dateline = _places(article, drafts, language)
     for draft in drafts:
-        paragraph = paragraphs[draft.paragraph]
         candidates = dates_of(draft.paragraph)
         if draft.type in VIOLENT_TYPES:
             candidates = [(w, d) for w, d in candidates if not _arrest_day(article, w, language)]
         draft.date = _anchored(
-            _nearest(
-                _without_clock(candidates, draft.sentence),
-                draft.sentence,
-                draft.trigger,
-            ),
+            _nearest(_without_clock(candidates, draft.sentence), draft.sentence, draft.trigger),
             draft.paragraph,
             dates_of,
         )
-        if draft.date is None:
-            draft.date = _earlier(draft.paragraph, dates_of) or _later(
-                draft.paragraph, len(article.paragraphs), dates_of
-            )
-            draft.date_inherited = draft.date is not None
+        draft.date_inherited = draft.date is not None and _weak(draft.date, language)
+    own = [d.date for d in drafts]
+    for number, draft in enumerate(drafts):
+        if draft.date is not None:
+            continue
+        draft.date = (
+            _earlier(draft.paragraph, dates_of)
+            or _later_event(draft, drafts[number + 1 :], own[number + 1 :])
+            or _later(draft.paragraph, len(article.paragraphs), dates_of)
+        )
+        draft.date_inherited = draft.date is not None
+
+
+def add_context(article: Article, drafts: list[Draft], language: str) -> None:
+    """Give each draft its date and place (in the order the module docstring gives)."""
+    _date_drafts(article, drafts, language)
+    fine, coarse, unresolved, at_dateline = _places(article, drafts, language)
+    for draft in drafts:
+        paragraph = article.paragraphs[draft.paragraph].span
         local = [(s, p) for s, p in fine if paragraph.start <= s.start < paragraph.end]
         earlier = [p for s, p in fine if s.start < paragraph.start]
         stated = _nearest(local, draft.sentence, draft.trigger)
