@@ -73,7 +73,8 @@ class Draft:
     victims_group: list[Mention] = field(default_factory=list)
     attribution: Attribution = field(default_factory=lambda: Attribution(kind="author"))
     date: DateRange | None = None
-    #: Whether the date comes from an earlier paragraph (it then cannot split events).
+    #: Whether the date comes from other sentences or is a weak day ("yesterday"): it then
+    #: cannot split events.
     date_inherited: bool = False
     place: Place | None = None
     #: Whether the sentence itself names the place (else it comes from the context).
