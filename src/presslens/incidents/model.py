@@ -27,8 +27,10 @@ def counts_dict(counts: dict[str, Count]) -> dict[str, Any]:
 class IncidentSource:
     """One article's account of an incident: its events, figures and evidence.
 
-    ``counts`` takes, per category, the figure of the article's first event (in text order)
-    that gives one, so that an article repeating its lede later does not count twice.
+    ``counts`` are the figures of the article's first event (in text order) that gives any,
+    all from that one event: an article repeating its lede later does not count twice, and a
+    figure the lede leaves out is not filled from an event further down (often another
+    incident the article recalls, or an update).
     """
 
     source: str

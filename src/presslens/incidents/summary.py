@@ -8,12 +8,16 @@ The rules (also in docs/incidents.md):
   day most sources allow: when the ranges overlap, their plain intersection (every source agrees
   the incident happened then); when they disagree, the majority's intersection (ties: the
   narrower, then the earlier), each source keeping its own date in its events.
-* **place**: the place most sources name (ties: the more completely resolved place, then the
-  earliest source).
+* **place**: the place most sources name, each source voting once, for the place of its main
+  event when that event is in the incident, else for the place its events name most (ties:
+  the place most often named by the sources' events, then the more completely resolved
+  place, then the earliest source).
 * **counts**, per category, over the sources that give one (silence is not zero): ``exact`` is
   the *lowest* exact figure any source gives, ACLED's conservative rule when sources disagree,
   and null when none is exact; ``low`` is the lowest lower bound; ``high`` the highest upper
   bound, null when any source is open-ended ("at least 5"); ``text`` is the chosen source's.
+  A source's figures are those of *one* of its events: the first, in text order, that gives
+  any (see :func:`merge_article_counts`).
 """
 
 from __future__ import annotations
@@ -23,18 +27,31 @@ import hashlib
 from collections import Counter
 from collections.abc import Sequence
 
+from presslens.events import main_event
 from presslens.events.model import Count, DateRange, Event, Place
 from presslens.incidents.compare import parse_day, place_name
 from presslens.incidents.model import COUNT_KINDS, IncidentSource
 
 
+def _text_order(event: Event) -> int:
+    """Where an event starts in its article; one only the title tells of comes first."""
+    return event.evidence[0].start if event.evidence else 0
+
+
 def merge_article_counts(events: Sequence[Event]) -> dict[str, Count]:
-    """One article's figures: per category, the first event (text order) that gives one."""
-    merged: dict[str, Count] = {}
-    for event in sorted(events, key=lambda e: e.evidence[0].start if e.evidence else 0):
-        for kind, count in event.counts.items():
-            merged.setdefault(kind, count)
-    return merged
+    """One article's figures: all those of its first event (text order) that gives any.
+
+    The figures one sentence states together describe one moment of the story. Filling a
+    category the lede leaves out ("two killed") from a later event ("five injured") pairs
+    figures no one stated together: the later one is often another shooting the article
+    recalls, or an update. A source silent on a category in its lede is silent on it (on the
+    GVA training split, this raised right injured summaries by about one point, killed by half
+    a point, over taking each category from the first event that gives it).
+    """
+    for event in sorted(events, key=_text_order):
+        if event.counts:
+            return dict(event.counts)
+    return {}
 
 
 def summary_type(sources: Sequence[IncidentSource]) -> str:
@@ -99,24 +116,44 @@ def _resolution(place: Place) -> int:
     )
 
 
+def _source_place(source: IncidentSource, named: Counter[str]) -> str:
+    """The place key a source votes for, among those its events name (``named``).
+
+    The place of the article's main event, when that event is in the incident: the town the
+    article is about, which its other events (a county, the state, a hospital's town) only
+    surround. Otherwise the place its events name most (ties: the first in text order).
+    """
+    main = main_event(source.article)
+    if main is not None and main.place is not None and any(main is e for e in source.events):
+        return place_key(main.place)
+    return max(named, key=lambda key: named[key])
+
+
 def summary_place(sources: Sequence[IncidentSource]) -> Place | None:
-    """The place most sources name; ties go to the better-resolved one, then the earliest."""
+    """The place most sources vote for (:func:`_source_place`), one vote each.
+
+    Ties go to the place the sources' events name most often (a source's lesser places still
+    say where the story is), then to the better-resolved one, then to the earliest source.
+    """
     places: dict[str, list[Place]] = {}
     votes: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
     for source in sources:
-        keys = set()
-        for event in source.events:
+        named: Counter[str] = Counter()
+        for event in sorted(source.events, key=_text_order):
             if event.place is not None:
                 key = place_key(event.place)
                 places.setdefault(key, []).append(event.place)
-                keys.add(key)
-        votes.update(keys)
+                named[key] += 1
+        if named:
+            votes[_source_place(source, named)] += 1
+            mentions.update(named)
     if not votes:
         return None
     order = list(places)
     best = max(
         order,
-        key=lambda k: (votes[k], max(map(_resolution, places[k])), -order.index(k)),
+        key=lambda k: (votes[k], mentions[k], max(map(_resolution, places[k])), -order.index(k)),
     )
     return max(places[best], key=_resolution)
 
@@ -155,7 +192,7 @@ def incident_id(sources: Sequence[IncidentSource]) -> str:
     order the articles were given in.
     """
     first = min(sources, key=lambda s: (s.article.published or dt.date.max, s.source))
-    event = min(first.events, key=lambda e: e.evidence[0].start if e.evidence else 0)
+    event = min(first.events, key=_text_order)
     start = event.evidence[0].start if event.evidence else 0
     digest = hashlib.sha1(f"{first.source}\n{event.type}\n{start}".encode()).hexdigest()
     return f"inc-{digest[:16]}"
