@@ -168,3 +168,59 @@ def test_a_surname_repeated_many_times_does_not_move_the_country() -> None:
         "court papers. Deputies in Mukilteo said Ivanov was calm."
     )
     assert story(text, "Ivanov tells police Mukilteo shooting was an accident")[0] == "Mukilteo"
+
+
+def test_a_neighbourhood_read_as_a_far_off_village_counts_for_the_city() -> None:
+    text = (
+        "Two men were wounded Tuesday night in Roxbury, police said.\n\nOfficers were called "
+        "to the corner around 10 p.m. It was the third shooting in Boston this month, and the "
+        "city's police commissioner asked witnesses to come forward."
+    )
+    place = story_place(Article(text=text, title="Two men shot in Roxbury", language="en"))
+    assert place is not None and (place.name, place.admin1) == ("Boston", "Massachusetts")
+    assert place.text == "Roxbury"  # the mention stays the article's own words
+
+
+def test_a_bare_name_is_read_in_the_state_the_article_names() -> None:
+    text = "BANGOR — A man was shot Sunday outside a bar in Portland, police said."
+    assert story(text, "Man shot outside Portland bar") == ("Portland", "Maine")
+
+
+def test_a_town_out_of_state_with_its_state_stays_itself() -> None:
+    text = (
+        "A man from Denver was shot and killed Saturday in Scottsbluff, Nebraska, police said. "
+        "Scottsbluff police are looking for a suspect."
+    )
+    assert story(text) == ("Scottsbluff", "Nebraska")
+
+
+def test_a_sentence_dot_without_its_space_ends_the_town() -> None:
+    text = "A teenager was shot Friday night in northeast Houston.Police were called at 11 p.m."
+    assert story(text)[0] == "Houston"
+
+
+def test_a_title_case_cue_does_not_join_an_unknown_town() -> None:
+    title = "Witness Comes Forward In Quadruple Homicide In Zyxtonville, Texas"
+    assert [m for m, _ in find_place_mentions(title)] == ["Zyxtonville, Texas"]
+
+
+def test_a_city_whose_name_is_also_a_word_and_a_region_elsewhere() -> None:
+    text = "Savannah police are investigating a shooting that left one man dead on Thursday."
+    assert story(text)[0] == "Savannah"
+
+
+def test_an_ambiguous_quarter_with_no_town_in_the_state_counts_for_the_city() -> None:
+    title = "Boy, 5, killed in Madisonville shooting"
+    lead = "A 5-year-old boy was shot and killed Sunday in Madisonville, police said.\n\n"
+    in_ohio = lead + "Cincinnati police said someone fired through a window of the home."
+    in_kentucky = lead + "Kentucky State Police said someone fired through a window of the home."
+    assert story(in_ohio, title) == ("Cincinnati", "Ohio")
+    assert story(in_kentucky, title) == ("Madisonville", "Kentucky")
+
+
+def test_a_town_police_force_said_is_not_a_full_name() -> None:
+    text = (
+        "Two teens exchanged gunfire with officers Sunday morning at an apartment complex in "
+        "Marietta. Marietta Police said on Monday that one of them was hurt."
+    )
+    assert story(text, "Teens accused in shootout with officers")[0] == "Marietta"

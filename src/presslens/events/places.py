@@ -23,7 +23,7 @@ import functools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from presslens.document import Article, Span
@@ -45,8 +45,9 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-#: A word, keeping inner dots/apostrophes/hyphens ("U.S.", "d'Alene", "Winston-Salem", "W.Va.").
-_TOKEN = re.compile(r"[^\W\d_]+(?:[.'’-][^\W\d_]+)*\.?")
+#: A word, keeping inner dots/apostrophes/hyphens ("U.S.", "d'Alene", "Winston-Salem", "W.Va."),
+#: but not a sentence's dot that lost its space ("in Houston.Police were called").
+_TOKEN = re.compile(r"[^\W\d_]+(?:(?:[’'-]|\.(?!(?<=[a-z]{3}\.)[A-Z][a-z]))[^\W\d_]+)*\.?")
 _POSSESSIVE = re.compile(r"[^\W\d_]{2}['’]s$")
 _COUNTY_AFTER = re.compile(r"\s+(?:County|Parish)\b")  # "Prince George's County" is a name
 _SENTENCE_END = frozenset('.!?:;\n"“”«»—()[]')
@@ -67,6 +68,8 @@ CUE_WORDS = {
     "it": _words("a in da di presso"),
     "pl": _words("w we z ze pod koło niedaleko"),
 }
+#: Cues that a Title Case headline capitalises: no unknown town's name runs across them.
+_TITLE_CASE_CUES = _words("in at near from outside into")
 #: Words right after a place that make it one ("Mission police").
 _AFTER_CUES = _words(
     "police pd sheriff deputies officer officers man men woman women teen teens teenager boy "
@@ -127,6 +130,7 @@ _TITLES = _words(
 )
 _SPEECH_VERBS = "said|says|told|added|testified|pleaded|wrote|posted|admitted|denied"
 _TITLE_PATTERN = "|".join(w.capitalize() for w in sorted(_TITLES))
+_INSTITUTION_PATTERN = "|".join(w.capitalize() for w in sorted(_INSTITUTION_WORDS | _AFTER_CUES))
 #: Never places on their own, whatever the gazetteer says ("in March" is not March, England).
 _NEVER_ALONE = _words(
     "january february march april may june july august september october november december "
@@ -404,7 +408,8 @@ def _keep(
     ):
         return False  # "John Marion"
     if gaz.is_common_word(match.key) or _is_short(match):
-        return _keep_common_word(tokens[i], largest, is_area, cue, dateline, headline)
+        area_first = max(entries, key=lambda e: e.population).is_area  # not "Savannah", Ga.
+        return _keep_common_word(tokens[i], largest, area_first, cue, dateline, headline)
     if is_area or cue or all(e.kind == KIND_COUNTY for e in entries):
         return True
     if not english and tokens[i].sentence_initial and i == j and largest < MAJOR_CITY:
@@ -502,6 +507,8 @@ def _unknown_qualified(gaz: Gazetteer, text: str, tokens: list[_Token], i: int) 
     for j in range(i, min(i + 3, len(tokens))):
         if j > i and not (tokens[j].capitalised and _adjacent(text, tokens[j - 1], tokens[j])):
             return None
+        if j > i and tokens[j].key in _TITLE_CASE_CUES:
+            return None  # "Homicide In Paris, Texas": the town starts after the cue
         if tokens[i].sentence_initial and j == i and not _is_dateline(text, tokens, i, j):
             continue
         if text[tokens[i].start : tokens[j].end].isupper() and not _is_dateline(text, tokens, i, j):
@@ -736,8 +743,8 @@ def _person_patterns(head: str, small: bool) -> tuple[re.Pattern[str], re.Patter
         rf"\byear-old (?P<aged>[A-Z][a-z]+) {name}\b",
         rf"\b(?:says|said) {name}[.,]",
     ]
-    if small:
-        alternatives.append(rf"\b{name} [A-Z][a-z]+{act}")
+    if small:  # "Libby Moore said", not "Marietta Police said"
+        alternatives.append(rf"\b{name} (?!(?:{_INSTITUTION_PATTERN})\b)[A-Z][a-z]+{act}")
     speech = re.compile(rf"\b{name} (?:{_SPEECH_VERBS})\b") if small else None
     return re.compile("|".join(f"(?:{a})" for a in alternatives)), speech
 
@@ -842,6 +849,9 @@ ENCLOSING_RATIO = 10
 #: this much.
 DIVISION_LEAD = 2.0
 OTHER_DIVISION_FACTOR = 0.25
+#: A town this far from a big city that the article names, in a division that nothing else in
+#: the article names, is a namesake of one of that city's neighbourhoods.
+NAMESAKE_KM = 200.0
 
 
 #: A title segment that names the outlet, not the story: "- KSLA News 12 Shreveport, Louisiana",
@@ -993,6 +1003,7 @@ def story_place(article: Article) -> Place | None:
     language = framed.language or framed.language_hint or "en"
     mentions = list(_article_mentions(framed.text, language))  # shared with resolve_places
     resolved = [p for p in resolve_places(framed, mentions) if p is not None]
+    resolved = _namesakes_as_neighbourhoods(gaz, framed, resolved)
     home = _home_country(gaz, framed, resolved)
     local = [p for p in resolved if _is_local(gaz, p, home)]
     candidates = [p for p in local if not _is_county(p)] or local
@@ -1012,6 +1023,190 @@ def story_place(article: Article) -> Place | None:
         return None
     best = max(scores, key=lambda k: scores[k])
     return _unframed(first[best], offset)
+
+
+def _namesakes_as_neighbourhoods(
+    gaz: Gazetteer, article: Article, places: list[Place]
+) -> list[Place]:
+    """The places with each misread namesake read again where the article points.
+
+    An unqualified name is read as the biggest town of its name anywhere, and a neighbourhood
+    the gazetteer lacks as a town far away: "Portland" beside "BANGOR —" as the city in
+    Oregon, "Whitehaven" (Memphis) as the town in England, "Roxbury" (Boston) as a village in
+    Wisconsin. When nothing else in the article names that reading's state
+    (:func:`_unsupported`), the name is read as its namesake in a state the article does name
+    (:func:`_namesake_there`); failing that, as part of the far-off big city the article
+    names (:func:`_far_city`). A real town out of state comes with its state ("Scottsbluff,
+    Nebraska"). The mentions keep their spans and text, so they weigh as much as before.
+    """
+    totals: dict[tuple[str, str | None], float] = defaultdict(float)
+    for place in places:
+        totals[_town_key(place)] += _story_weight(article, place)
+    places = _reread(
+        places, totals, gaz, lambda p, others: _namesake_there(gaz, article, p, others)
+    )
+    places = _reread(places, totals, gaz, lambda p, others: _far_city(gaz, p, others, totals))
+    return _ambiguous_quarters(gaz, article, places, totals)
+
+
+def _ambiguous_quarters(
+    gaz: Gazetteer,
+    article: Article,
+    places: list[Place],
+    totals: dict[tuple[str, str | None], float],
+) -> list[Place]:
+    """The places with each ambiguous bare name that has no town in the state the rest of the
+    article points at read as part of the big city the article names there: "Madisonville"
+    (towns in Kentucky, Tennessee, Texas, ...) beside "Cincinnati" is a Cincinnati quarter."""
+    result = list(places)
+    for key in {_town_key(p) for p in places if p.geonames_id is None and p.admin1 is None}:
+        same = [p for p in places if _town_key(p) == key]
+        if any(_split_mention(p.text)[1] is not None for p in same):
+            continue
+        others = [p for p in places if _town_key(p) != key]
+        city = _city_without_namesake(gaz, article, same[0], others, totals)
+        if city is not None:
+            result = [
+                replace(city, text=p.text, span=p.span) if _town_key(p) == key else p
+                for p in result
+            ]
+    return result
+
+
+def _city_without_namesake(
+    gaz: Gazetteer,
+    article: Article,
+    place: Place,
+    others: list[Place],
+    totals: dict[tuple[str, str | None], float],
+) -> Place | None:
+    """The heaviest big city named in the division the other places point at most strongly,
+    when the place's name has no town there; None otherwise."""
+    votes: dict[tuple[str, str], float] = defaultdict(float)
+    for other in others:
+        if other.country and other.admin1 and not _hamlet(gaz, other):
+            votes[other.country, other.admin1] += _story_weight(article, other)
+    if not votes:
+        return None
+    country, admin1 = max(votes, key=lambda k: votes[k])
+    readings = _readings(gaz, place)
+    if not readings or any(
+        e.country == country and _place(gaz, place.text, Span(0, 0), e).admin1 == admin1
+        for e in readings
+    ):
+        return None
+    bigs = [
+        b
+        for b in others
+        if b.country == country
+        and b.admin1 == admin1
+        and _population(gaz, b) >= MAJOR_CITY
+        and not _has_rival(gaz, b, others)
+    ]
+    return max(bigs, key=lambda b: totals[_town_key(b)], default=None)
+
+
+def _reread(
+    places: list[Place],
+    totals: dict[tuple[str, str | None], float],
+    gaz: Gazetteer,
+    reading: Callable[[Place, list[Place]], Place | None],
+) -> list[Place]:
+    """The places with each name that :func:`_unsupported` finds read by ``reading`` (given
+    the place and the article's other places), weightiest name first, each against the
+    readings before it: "Liberty City" in a title, read in Florida beside "Miami", makes
+    "Miami" Florida's, not a namesake in Texas."""
+    for key in sorted(totals, key=lambda k: -totals[k]):
+        place = next((p for p in places if _town_key(p) == key), None)
+        if place is None or not _unsupported(gaz, place, places):
+            continue
+        city = reading(place, [p for p in places if _town_key(p) != key])
+        if city is not None:
+            places = [
+                replace(city, text=p.text, span=p.span) if _town_key(p) == key else p
+                for p in places
+            ]
+    return places
+
+
+def _unsupported(gaz: Gazetteer, place: Place, places: list[Place]) -> bool:
+    """A town read from its bare name alone: no mention qualifies it ("Roxbury, Wis."), and
+    nothing else in the article lies in its state."""
+    entry = gaz.by_geonames_id(place.geonames_id) if place.geonames_id else None
+    if entry is None or entry.kind != KIND_CITY or place.lat is None or place.span is None:
+        return False
+    key = _town_key(place)
+    same = [p for p in places if _town_key(p) == key]
+    return all(_split_mention(p.text)[1] is None for p in same) and not any(
+        p.country == place.country and p.admin1 == place.admin1
+        for p in places
+        if _town_key(p) != key
+    )
+
+
+def _namesake_there(
+    gaz: Gazetteer, article: Article, place: Place, others: list[Place]
+) -> Place | None:
+    """The town of the place's name in the division the rest of the article points at most
+    strongly, if there is one: "Portland" beside "BANGOR —" is Portland, Maine."""
+    votes: dict[tuple[str, str], float] = defaultdict(float)
+    for other in others:
+        if other.country and other.admin1 and not _hamlet(gaz, other):
+            votes[other.country, other.admin1] += _story_weight(article, other)
+    assert place.span is not None  # _unsupported checked it
+    readings = [
+        _place(gaz, place.text, place.span, e)
+        for e in _readings(gaz, place)
+        if e.kind == KIND_CITY and e.geonames_id != place.geonames_id
+    ]
+    there = [r for r in readings if votes.get((r.country or "", r.admin1 or ""), 0.0) > 0]
+    return max(there, key=lambda r: votes[r.country or "", r.admin1 or ""], default=None)
+
+
+def _hamlet(gaz: Gazetteer, place: Place) -> bool:
+    """A small town named bare: often itself a misread namesake ("Liberty City", Texas, for
+    the quarter of Miami), so it says nothing about the article's state."""
+    return 0 < _population(gaz, place) < SMALL_TOWN and _split_mention(place.text)[1] is None
+
+
+def _far_city(
+    gaz: Gazetteer,
+    place: Place,
+    others: list[Place],
+    totals: dict[tuple[str, str | None], float],
+) -> Place | None:
+    """The big city far from the place that the article names, the heaviest if several: the
+    place is one of its neighbourhoods. None when the article names another town of that
+    city's state (:func:`_has_rival`)."""
+    far = [
+        b
+        for b in others
+        if _population(gaz, b) >= max(MAJOR_CITY, 2 * _population(gaz, place))
+        and b.lat is not None
+        and _km(place, b) > NAMESAKE_KM
+        and not _has_rival(gaz, b, others)
+    ]
+    return max(far, key=lambda b: totals[_town_key(b)], default=None)
+
+
+def _has_rival(gaz: Gazetteer, city: Place, places: list[Place]) -> bool:
+    """Whether the article names another town of the city's division beyond its edge: then
+    the story may be that town's ("Saltsburg" beside "Pittsburgh"), and a stray word read as
+    a far-off namesake ("Sale") should not tip it to the city."""
+    return any(
+        p.admin1 == city.admin1
+        and p.country == city.country
+        and _town_key(p) != _town_key(city)
+        and _population(gaz, p) > 0
+        and p.lat is not None
+        and _km(p, city) > ENCLOSING_KM
+        for p in places
+    )
+
+
+def _population(gaz: Gazetteer, place: Place) -> int:
+    entry = gaz.by_geonames_id(place.geonames_id) if place.geonames_id else None
+    return entry.population if entry is not None and entry.kind == KIND_CITY else 0
 
 
 def _before(place: Place, offset: int) -> bool:
