@@ -155,3 +155,10 @@ def test_counts_multiplied_vague_figures_keep_a_conservative_bound(
     (quantity,) = find_quantities(sentence, 0, len(sentence), language)
 
     assert (quantity.low, quantity.high, quantity.exact) == (low, None, None)
+
+
+def test_counts_ru_participle_noun_names_who_the_verb_after_it_counts() -> None:
+    deported = _counts("По данным правозащитников, двое задержанных были депортированы.", "ru")
+    assert deported == {"deported": (2, 2, 2)}
+    assert _counts("Двое задержанных остаются в изоляторе.", "ru") == {"detained": (2, 2, 2)}
+    assert _counts("Трое раненых были госпитализированы.", "ru") == {"injured": (3, 3, 3)}

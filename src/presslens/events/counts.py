@@ -6,7 +6,9 @@ killed", "wounding", "задержаны") in one of two ways:
 - figure first, as the trigger's subject: "three people were killed", "two dead",
   "трое погибли", "a 27-year-old woman was shot to death". Nothing may stand between them
   that ends the clause (a preposition, a conjunction, "said", a negation); a trigger with an
-  object of its own ("two men shot *a clerk*") takes no subject figure;
+  object of its own ("two men shot *a clerk*") takes no subject figure; a Russian participle
+  used as a noun names who is counted, and the verb after it what befell them ("двое
+  задержанных были депортированы": two deported);
 - trigger first, the figure as its object: "killing three", "wounding 5", "shot himself",
   "wounding another", "погибли 12 человек", "death toll rose to 14".
 
@@ -408,8 +410,30 @@ def _subject_trigger(
         if index in with_object or has_object or between:
             return None
         gap = text[quantity.end : trigger.start]
-        return trigger if _gap_ok(gap, language, quantity.weak) else None
+        if not _gap_ok(gap, language, quantity.weak):
+            return None
+        return _past_the_noun(text, quantity, trigger, triggers[index + 1 :], language) or trigger
     return None
+
+
+#: A Russian participle used as the noun a figure counts ("двое *задержанных*", "трое раненых").
+_RU_PARTICIPLE_NOUN = re.compile(r"\w+(?:ых|их)", re.IGNORECASE)
+
+
+def _past_the_noun(
+    text: str, quantity: Quantity, noun: _Trigger, later: list[_Trigger], language: str
+) -> _Trigger | None:
+    """In "двое задержанных были депортированы" the participle names who the two are; what
+    happens to them is the verb after it. None when no such verb follows in the clause, so
+    that "двое задержанных" alone stays two detained."""
+    if language != "ru" or text[quantity.end : noun.start].strip():
+        return None
+    if not _RU_PARTICIPLE_NOUN.fullmatch(text, noun.start, noun.end):
+        return None
+    verb = next((t for t in later if t.start >= noun.end), None)
+    if verb is None or verb.category == noun.category:
+        return None
+    return verb if _gap_ok(text[noun.end : verb.start], language, quantity.weak) else None
 
 
 def _generic(quantity: Quantity) -> bool:
