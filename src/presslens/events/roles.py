@@ -27,6 +27,7 @@ import numpy as np
 
 from presslens.errors import ModelError
 from presslens.events.roles_features import FEATURE_VERSION, DocumentTokens, tokenize
+from presslens.numeric import sigmoid
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "models" / "roles.npz"
@@ -53,10 +54,6 @@ class Decoding:
     limits: tuple[int, ...]
     #: A phrase grows over neighbours whose probability reaches ``grow`` times the threshold.
     grow: float = 1.0
-
-
-def sigmoid(x: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-np.clip(x, -30.0, 30.0)))
 
 
 def feature_matrix(tokens: DocumentTokens, bits: int) -> tuple[np.ndarray, np.ndarray]:

@@ -32,6 +32,7 @@ from presslens.evaluate.floors import paragraph_spans
 from presslens.evaluate.labels import TECHNIQUES
 from presslens.evaluate.metrics import span_scores
 from presslens.evaluate.semeval import ParagraphKey, SemevalSplit, SpanTuple, paragraph_offsets
+from presslens.numeric import sigmoid
 from presslens.persuasion.evidence_features import (
     FEATURE_VERSION,
     ParagraphTokens,
@@ -58,10 +59,6 @@ def technique_salt(technique: str) -> int:
             f"unknown technique {technique!r}: evidence is trained for the 23 SemEval-2023 "
             "techniques (presslens.evaluate.labels.TECHNIQUES)"
         ) from None
-
-
-def sigmoid(x: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-np.clip(x, -30.0, 30.0)))
 
 
 def decode(

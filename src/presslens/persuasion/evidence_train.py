@@ -22,11 +22,11 @@ import numpy as np
 
 from presslens.evaluate.labels import TECHNIQUES
 from presslens.evaluate.semeval import SemevalSplit, carve_validation, paragraph_offsets
+from presslens.numeric import sigmoid
 from presslens.persuasion.evidence import (
     SHARED_SALT,
     EvidenceTagger,
     decode,
-    sigmoid,
     technique_salt,
 )
 from presslens.persuasion.evidence_features import ParagraphTokens, tokenize, weight_indices

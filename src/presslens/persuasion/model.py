@@ -22,13 +22,10 @@ from typing import Any
 import numpy as np
 
 from presslens.errors import ModelError
+from presslens.numeric import sigmoid
 from presslens.persuasion.features import FEATURE_VERSION
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "models" / "persuasion.npz"
-
-
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
 
 
 @dataclass(slots=True)
@@ -48,7 +45,7 @@ class MultiLabelHead:
 
     def scores(self, features: np.ndarray) -> np.ndarray:
         """Probability of each label, one row per input row."""
-        return _sigmoid(features @ self.weights + self.bias)
+        return sigmoid(features @ self.weights + self.bias)
 
     def decide(self, scores: np.ndarray, language: str | None = None) -> np.ndarray:
         return scores >= self.by_language.get(language or "", self.thresholds)
