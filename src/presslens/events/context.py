@@ -138,7 +138,7 @@ def _without_clock(
 ) -> list[tuple[Span, DateRange]]:
     """The dates, less the sentence's bare clock times when the sentence also names a day."""
     inside = [(s, d) for s, d in dates if sentence.start <= s.start < sentence.end]
-    clocks = [(s, d) for s, d in inside if _CLOCK.match(d.text.strip())]
+    clocks = [(s, d) for s, d in inside if _is_clock(d)]
     if len(clocks) == len(inside):
         return dates
     return [item for item in dates if item not in clocks]

@@ -227,6 +227,11 @@ def decade_value(full: str | None, short: str | None) -> str | None:
     return None
 
 
+def century_value(number: int) -> str | None:
+    """TimeML century ("19") of the 20th century; None for a number no news century has."""
+    return f"{number - 1:02d}" if 1 <= number <= 21 else None
+
+
 def part_value(day: dt.date, part: str) -> str:
     """TimeML value of part of a day ("MO", "AF", "EV", "NI"): "2025-07-09TNI"."""
     return f"{day_value(day)}T{part}"

@@ -20,6 +20,7 @@ from presslens.events.dates_core import (
     TimexType,
     Unit,
     ago_value,
+    century_value,
     day_value,
     decade_value,
     month_value,
@@ -41,11 +42,11 @@ from presslens.events.dates_intl import (
     NOT_BEFORE_YEAR,
     YEAR,
     dated,
+    modified_year,
     month_number,
     month_pattern,
     numeric_rules,
 )
-from presslens.events.dates_intl import year_value as _bare_year
 from presslens.events.dates_lexicon import (
     MONTH_ABBREVIATIONS_EN,
     MONTHS_EN,
@@ -261,11 +262,6 @@ def _month_alone(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return TimeValue("DATE", month_value(year, month), _mod(match))
 
 
-def _year(match: re.Match[str], ctx: Context) -> TimeValue | None:
-    value = _bare_year(match, ctx)
-    return value and TimeValue("DATE", value.value, _mod(match))
-
-
 def _decade(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """ "the 1990s", "the early '80s", "the nineties" → TimeML "199"."""
     decade = decade_value(match["full"], match["short"])
@@ -277,10 +273,8 @@ def _century(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """ "the 20th century" → TimeML "19"."""
     word = match["ord"]
     digits = re.match(r"[0-9]+", word)
-    number = int(digits[0]) if digits else _ORDINALS.get(word, 0)
-    if not 1 <= number <= 21:
-        return None
-    return TimeValue("DATE", f"{number - 1:02d}", _mod(match))
+    century = century_value(int(digits[0]) if digits else _ORDINALS.get(word, 0))
+    return TimeValue("DATE", century, _mod(match)) if century else None
 
 
 def _spelled_year(match: re.Match[str], ctx: Context) -> TimeValue | None:
@@ -920,7 +914,7 @@ RULES: list[Rule] = [
         rf"{MONTH}\s*,?\s+(?:of\s+)?{YEAR}",
         _month_year,
         on="month",
-        prefixes=(MOD),
+        prefixes=MOD,
     ),
     *rules(
         "month_relative_year",
@@ -929,7 +923,7 @@ RULES: list[Rule] = [
         on="month",
     ),
     *rules("month", MONTH, _month_alone, on="month", prefixes=(REL, MOD)),
-    *rules("year", YEAR, _year, on="digit", prefixes=MOD, not_after=NOT_BEFORE_YEAR),
+    *rules("year", YEAR, modified_year(_mod), on="digit", prefixes=MOD, not_after=NOT_BEFORE_YEAR),
     *rules("fiscal_year", rf"(?:fiscal(?:\s+year)?|fy)[\s-]?{YEAR}", _fiscal_year, on="digit"),
     *rules(
         "decade",
@@ -962,7 +956,7 @@ RULES: list[Rule] = [
         rf"(?P<word>{alternation(_DAY_OFFSETS)})\b{PART}",
         _relative_day,
         on="word",
-        prefixes=(MOD),
+        prefixes=MOD,
     ),
     *rules(
         "this_part",
@@ -982,7 +976,7 @@ RULES: list[Rule] = [
         rf"(?P<rel>{_PERIOD_RELS})\s+(?P<unit>week|weekend|month|quarter|year|decade)\b",
         _relative_period,
         on="unit",
-        prefixes=(MOD),
+        prefixes=MOD,
     ),
     *rules(
         "following",
@@ -1038,7 +1032,7 @@ RULES: list[Rule] = [
         rf"{NUM}[\s-]+{UNIT}\b(?![\s-]*(?:old|{_AGO}))",
         _duration,
         on="unit",
-        prefixes=(DETERMINER),
+        prefixes=DETERMINER,
     ),
     *rules(
         "quarter",
@@ -1063,7 +1057,7 @@ RULES: list[Rule] = [
         r"year-(?:ago|earlier)(?:\s+(?:period|quarter|level))?",
         _year_ago,
         on="unit",
-        prefixes=(alternation(["the", "the comparable", "comparable"]) + r"\s+"),
+        prefixes=alternation(["the", "the comparable", "comparable"]) + r"\s+",
         anchors=False,
     ),
     *rules(
@@ -1113,14 +1107,14 @@ RULES: list[Rule] = [
         r"the\s+weekend\b",
         _weekend,
         on="unit",
-        prefixes=(alternation(["over", "during", "ahead of"]) + r"\s+"),
+        prefixes=alternation(["over", "during", "ahead of"]) + r"\s+",
     ),
     *rules(
         "that_unit",
         r"that\s+(?P<unit>day|week|month|quarter|year)\b",
         _that_unit,
         on="unit",
-        prefixes=(r"(?:earlier|later)\s+"),
+        prefixes=r"(?:earlier|later)\s+",
         anchors=False,
     ),
     *rules(

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from presslens.events.dates_core import (
+    Build,
     Context,
     Rule,
     TimeValue,
@@ -44,7 +46,7 @@ def month_pattern(
     return (
         rf"(?P<{group}>{alternation(table)}\b(?:{dots})?)"
         if dots
-        else (rf"(?P<{group}>{alternation(table)}\b)")
+        else rf"(?P<{group}>{alternation(table)}\b)"
     )
 
 
@@ -142,6 +144,19 @@ def year_value(match: re.Match[str], ctx: Context) -> TimeValue | None:
     ):
         return None
     return TimeValue("DATE", f"{year:04d}")
+
+
+def modified_year(mod: Callable[[re.Match[str]], str | None]) -> Build:
+    """The bare-year builder with a language's TimeML modifier ("early 2020" → START).
+
+    English and Russian differ only in how they read the modifier, so each passes its reader.
+    """
+
+    def build(match: re.Match[str], ctx: Context) -> TimeValue | None:
+        value = year_value(match, ctx)
+        return value and TimeValue("DATE", value.value, mod(match))
+
+    return build
 
 
 def absolute_rules(table: dict[str, int]) -> list[Rule]:

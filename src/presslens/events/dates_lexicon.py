@@ -10,63 +10,42 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+
+def _numbered(entries: list[str], start: int = 1) -> dict[str, int]:
+    """Word → number of its entry, counted from ``start``; an entry lists its forms by spaces.
+
+    One builder for every month and weekday table, so each table is just its words; an empty
+    entry keeps the numbering where a language has no abbreviation for that month.
+    """
+    return {form: start + i for i, forms in enumerate(entries) for form in forms.split()}
+
+
+_EN_MONTH_ABBREVIATIONS = [
+    "jan", "feb", "mar", "apr", "", "jun", "jul", "aug", "sep sept", "oct", "nov", "dec"
+]  # fmt: skip
+
 MONTHS_EN: dict[str, int] = {
-    **{
-        name: i + 1
-        for i, name in enumerate(
-            [
-                "january",
-                "february",
-                "march",
-                "april",
-                "may",
-                "june",
-                "july",
-                "august",
-                "september",
-                "october",
-                "november",
-                "december",
-            ]
-        )
-    },
-    **{
-        abbr: i + 1
-        for i, abbrs in enumerate(
-            ["jan", "feb", "mar", "apr", "", "jun", "jul", "aug", "sep sept", "oct", "nov", "dec"]
-        )
-        for abbr in abbrs.split()
-    },
+    **_numbered(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+    ),
+    **_numbered(_EN_MONTH_ABBREVIATIONS),
 }
 
 #: Month abbreviations, which may end in a dot ("Sept.", "февр.").
-MONTH_ABBREVIATIONS_EN = (
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-)
-MONTH_ABBREVIATIONS_RU = (
-    "янв",
-    "фев",
-    "февр",
-    "мар",
-    "апр",
-    "авг",
-    "сен",
-    "сент",
-    "окт",
-    "нояб",
-    "дек",
-)
+MONTH_ABBREVIATIONS_EN = tuple(_numbered(_EN_MONTH_ABBREVIATIONS))
 
 _RU_MONTH_STEMS = [
     "январ",
@@ -93,113 +72,84 @@ def _ru_month_forms(stem: str) -> list[str]:
     return [stem + end for end in ("ь", "я", "е", "ю", "ём", "ем")]
 
 
+_RU_MONTH_ABBREVIATIONS = [
+    "янв", "фев февр", "мар", "апр", "", "", "", "авг", "сен сент", "окт", "нояб", "дек"
+]  # fmt: skip
+
 MONTHS_RU: dict[str, int] = {
     **{form: i + 1 for i, stem in enumerate(_RU_MONTH_STEMS) for form in _ru_month_forms(stem)},
-    **{
-        abbr: i + 1
-        for i, abbrs in enumerate(
-            ["янв", "фев февр", "мар", "апр", "", "", "", "авг", "сен сент", "окт", "нояб", "дек"]
-        )
-        for abbr in abbrs.split()
-    },
+    **_numbered(_RU_MONTH_ABBREVIATIONS),
 }
 
-MONTH_ABBREVIATIONS_RU = (
-    "янв",
-    "фев",
-    "февр",
-    "мар",
-    "апр",
-    "авг",
-    "сен",
-    "сент",
-    "окт",
-    "нояб",
-    "дек",
+MONTH_ABBREVIATIONS_RU = tuple(_numbered(_RU_MONTH_ABBREVIATIONS))
+
+MONTHS_FR: dict[str, int] = _numbered(
+    [
+        "janvier",
+        "février fevrier",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août aout",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre decembre",
+    ]
 )
 
-MONTHS_FR: dict[str, int] = {
-    name: i + 1
-    for i, names in enumerate(
-        [
-            "janvier",
-            "février fevrier",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août aout",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre decembre",
-        ]
-    )
-    for name in names.split()
-}
+MONTHS_DE: dict[str, int] = _numbered(
+    [
+        "januar jänner",
+        "februar",
+        "märz maerz",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "dezember",
+    ]
+)
 
-MONTHS_DE: dict[str, int] = {
-    name: i + 1
-    for i, names in enumerate(
-        [
-            "januar jänner",
-            "februar",
-            "märz maerz",
-            "april",
-            "mai",
-            "juni",
-            "juli",
-            "august",
-            "september",
-            "oktober",
-            "november",
-            "dezember",
-        ]
-    )
-    for name in names.split()
-}
+MONTHS_IT: dict[str, int] = _numbered(
+    [
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
+    ]
+)
 
-MONTHS_IT: dict[str, int] = {
-    name: i + 1
-    for i, name in enumerate(
-        [
-            "gennaio",
-            "febbraio",
-            "marzo",
-            "aprile",
-            "maggio",
-            "giugno",
-            "luglio",
-            "agosto",
-            "settembre",
-            "ottobre",
-            "novembre",
-            "dicembre",
-        ]
-    )
-}
-
-MONTHS_PL: dict[str, int] = {
-    name: i + 1
-    for i, names in enumerate(
-        [
-            "styczeń stycznia styczniu",
-            "luty lutego lutym",
-            "marzec marca marcu",
-            "kwiecień kwietnia kwietniu",
-            "maj maja maju",
-            "czerwiec czerwca czerwcu",
-            "lipiec lipca lipcu",
-            "sierpień sierpnia sierpniu",
-            "wrzesień września wrześniu",
-            "październik października październiku",
-            "listopad listopada listopadzie",
-            "grudzień grudnia grudniu",
-        ]
-    )
-    for name in names.split()
-}
+MONTHS_PL: dict[str, int] = _numbered(
+    [
+        "styczeń stycznia styczniu",
+        "luty lutego lutym",
+        "marzec marca marcu",
+        "kwiecień kwietnia kwietniu",
+        "maj maja maju",
+        "czerwiec czerwca czerwcu",
+        "lipiec lipca lipcu",
+        "sierpień sierpnia sierpniu",
+        "wrzesień września wrześniu",
+        "październik października październiku",
+        "listopad listopada listopadzie",
+        "grudzień grudnia grudniu",
+    ]
+)
 
 #: Month tables of the languages that get absolute dates only ("22 février 2022").
 MONTHS_OTHER: dict[str, dict[str, int]] = {
@@ -209,29 +159,23 @@ MONTHS_OTHER: dict[str, dict[str, int]] = {
     "pl": MONTHS_PL,
 }
 
-WEEKDAYS_EN: dict[str, int] = {
-    name: i
-    for i, name in enumerate(
-        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    )
-}
+WEEKDAYS_EN: dict[str, int] = _numbered(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"], start=0
+)
 
 #: Weekdays in the nominative, accusative and genitive ("в среду", "во вторник", "до пятницы").
-WEEKDAYS_RU: dict[str, int] = {
-    name: i
-    for i, names in enumerate(
-        [
-            "понедельник понедельника",
-            "вторник вторника",
-            "среда среду среды",
-            "четверг четверга",
-            "пятница пятницу пятницы",
-            "суббота субботу субботы",
-            "воскресенье воскресенья",
-        ]
-    )
-    for name in names.split()
-}
+WEEKDAYS_RU: dict[str, int] = _numbered(
+    [
+        "понедельник понедельника",
+        "вторник вторника",
+        "среда среду среды",
+        "четверг четверга",
+        "пятница пятницу пятницы",
+        "суббота субботу субботы",
+        "воскресенье воскресенья",
+    ],
+    start=0,
+)
 
 SEASONS_EN: dict[str, str] = {
     "spring": "SP",

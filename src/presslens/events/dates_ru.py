@@ -18,6 +18,7 @@ from presslens.events.dates_core import (
     TimeValue,
     Unit,
     ago_value,
+    century_value,
     day_value,
     decade_value,
     month_value,
@@ -36,11 +37,11 @@ from presslens.events.dates_intl import (
     NOT_BEFORE_YEAR,
     YEAR,
     dated,
+    modified_year,
     month_number,
     month_pattern,
     numeric_rules,
 )
-from presslens.events.dates_intl import year_value as _bare_year
 from presslens.events.dates_lexicon import (
     MONTH_ABBREVIATIONS_RU,
     MONTHS_RU,
@@ -187,11 +188,6 @@ def _month(match: re.Match[str], ctx: Context) -> TimeValue | None:
     return TimeValue("DATE", month_value(year, month), _mod(match))
 
 
-def _year(match: re.Match[str], ctx: Context) -> TimeValue | None:
-    value = _bare_year(match, ctx)
-    return value and TimeValue("DATE", value.value, _mod(match))
-
-
 def _decade(match: re.Match[str], ctx: Context) -> TimeValue | None:
     """ "в 1990-х", "90-е годы", "в конце девяностых"."""
     decade = decade_value(match["full"], match["short"])
@@ -210,9 +206,8 @@ def _century(match: re.Match[str], ctx: Context) -> TimeValue | None:
         number = _roman(text)
     else:
         return None
-    if not 1 <= number <= 21:
-        return None
-    return TimeValue("DATE", f"{number - 1:02d}", _mod(match))
+    century = century_value(number)
+    return TimeValue("DATE", century, _mod(match)) if century else None
 
 
 def _relative_day(match: re.Match[str], ctx: Context) -> TimeValue | None:
@@ -393,7 +388,9 @@ RULES: list[Rule] = [
         not_after=".,",
     ),
     *rules("month", rf"{MONTH}{_YEAR_TAIL}", _month, on="month", prefixes=(MOD, PREP)),
-    *rules("year", YEAR_RU, _year, on="digit", prefixes=(MOD), not_after=NOT_BEFORE_YEAR),
+    *rules(
+        "year", YEAR_RU, modified_year(_mod), on="digit", prefixes=MOD, not_after=NOT_BEFORE_YEAR
+    ),
     *rules(
         "decade",
         (
@@ -403,14 +400,14 @@ RULES: list[Rule] = [
         ),
         _decade,
         on=("digit", "word"),
-        prefixes=(MOD),
+        prefixes=MOD,
     ),
     *rules(
         "century",
         rf"(?P<cent>[ivxl0-9][ivxl0-9]{{0,4}})(?:-?(?:м|го|й))?\s+век(?:а|е|у)?{_E}",
         _century,
         on="unit",
-        prefixes=(MOD),
+        prefixes=MOD,
     ),
     *rules(
         "relative_day",
@@ -432,7 +429,7 @@ RULES: list[Rule] = [
         rf"{rel('rel')}\s+{UNIT}",
         _relative_period,
         on="unit",
-        prefixes=(MOD),
+        prefixes=MOD,
     ),
     *rules(
         "weekend",
@@ -458,7 +455,7 @@ RULES: list[Rule] = [
         rf"\s+(?P<what>квартал[а-яё]{{0,2}}|половин[а-яё]{{1,2}}){_E}{_YEAR_TAIL}",
         _part_of_year,
         on="unit",
-        prefixes=(PREP),
+        prefixes=PREP,
     ),
     *rules(
         "clock",
