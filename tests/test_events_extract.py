@@ -18,6 +18,11 @@ def _article(text: str, language: str = "en", published: dt.date | None = PUBLIS
     return article
 
 
+def _with_events(article: Article) -> Article:
+    article.events = extract_events(article)
+    return article
+
+
 def test_extract_one_incident_told_in_several_sentences() -> None:
     article = _article(
         "Gunmen opened fire on a wedding party on Monday, police said. Four guests were "
@@ -129,8 +134,7 @@ def test_extract_clock_time_falls_on_the_day_named_before_it() -> None:
         "A man was shot outside a bar on February 28, 2025.\n\n"
         "Officers said the gunfire started at 1:30 p.m. and the gunman fled on foot."
     )
-    article.events = extract_events(article)
-    event = main_event(article)
+    event = main_event(_with_events(article))
     assert event is not None and event.date is not None
     assert event.date.start == "2025-02-28"
 
@@ -140,8 +144,7 @@ def test_extract_days_after_publication_are_not_when_it_happened() -> None:
         "The trial of the man accused of the shooting was set for March 20. The victim was "
         "shot last Friday outside a store."
     )
-    article.events = extract_events(article)
-    event = main_event(article)
+    event = main_event(_with_events(article))
     assert event is not None and event.date is not None
     assert event.date.start == "2025-03-07"
 
@@ -154,8 +157,7 @@ def test_main_event_is_the_one_whose_figures_the_title_gives() -> None:
     )
     article = article_from_text(text, title="2 killed, 5 hurt", published=PUBLISHED)
     Segmenter()([article])
-    article.events = extract_events(article)
-    event = main_event(article)
+    event = main_event(_with_events(article))
     assert event is not None
     assert (event.counts["killed"].exact, event.counts["injured"].exact) == (2, 5)
     assert all(article.text[s.start : s.end] in text for s in event.evidence)
@@ -269,11 +271,6 @@ def test_extract_casualties_of_an_operation_stay_with_it() -> None:
     assert by_type["raid"].counts["killed"].exact == 3
     assert by_type["raid"].counts["injured"].exact == 5
     assert all(not e.counts for t, e in by_type.items() if t != "raid")
-
-
-def _with_events(article: Article) -> Article:
-    article.events = extract_events(article)
-    return article
 
 
 def test_extract_vague_survivors_do_not_outweigh_an_exact_count() -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from presslens.document import Article
-from presslens.events.places import find_place_mentions, story_place, strip_outlet
+from presslens.events.places import find_place_mentions
+from presslens.events.places_story import story_place, strip_outlet
 
 
 def story(text: str, title: str | None = None) -> tuple[str | None, str | None]:

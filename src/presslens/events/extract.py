@@ -18,7 +18,7 @@
    no evidence in the text (the linker does not join such events by near-copy alone, see
    :mod:`presslens.incidents.link`).
 6. The main event (:func:`main_event`) takes the town the whole article is about
-   (:func:`presslens.events.places.story_place`: headline, dateline and lead weigh most).
+   (:func:`presslens.events.places_story.story_place`: headline, dateline and lead weigh most).
 
 English and Russian have lexicons; other languages get no events rather than wrong ones.
 """
@@ -33,7 +33,7 @@ from presslens.events.context import add_context
 from presslens.events.counts import CountFinding, find_counts
 from presslens.events.merge import counts_of, merge
 from presslens.events.model import Event
-from presslens.events.places import story_place
+from presslens.events.places_story import story_place
 from presslens.events.sentence import Draft, continuation, read_sentence
 from presslens.events.taxonomy import CASUALTY_TYPES, DEFAULT_TYPE_FOR_COUNT, VIOLENT_TYPES
 

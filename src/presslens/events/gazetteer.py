@@ -205,9 +205,6 @@ class Gazetteer:
         self._admin1_rows = {
             self._admin1[i]: i for i, kind in enumerate(self._kind) if kind == KIND_ADMIN1
         }
-        self._country_rows = {
-            self._cc[i]: i for i, kind in enumerate(self._kind) if kind == KIND_COUNTRY
-        }
         self.max_words = int(arrays["meta"][1])
         self._gid_rows: dict[int, int] | None = None
         self._entries: dict[int, GeoEntry] = {}
@@ -294,19 +291,6 @@ class Gazetteer:
     def admin1_entry(self, admin1: str | None) -> GeoEntry | None:
         row = self._admin1_rows.get(admin1) if admin1 else None
         return self.entry(row) if row is not None else None
-
-    def country_entry(self, country: str) -> GeoEntry | None:
-        row = self._country_rows.get(country)
-        return self.entry(row) if row is not None else None
-
-    def names_of(self, rows: set[int]) -> dict[int, set[str]]:
-        """Every key indexed for the given rows (a full scan: for evaluation, not run time)."""
-        found: dict[int, set[str]] = {r: set() for r in rows}
-        for i, key in enumerate(self._keys):
-            for r in self._targets[self._offsets[i] : self._offsets[i + 1]].tolist():
-                if r in found:
-                    found[r].add(key)
-        return found
 
 
 def encode_index(columns: dict[str, Any]) -> dict[str, np.ndarray]:

@@ -24,7 +24,8 @@ from presslens.evaluate.gva_data import (
 )
 from presslens.events.gazetteer import load_gazetteer, name_key
 from presslens.events.model import Place
-from presslens.events.places import find_place_mentions, resolve_places, story_place
+from presslens.events.places import find_place_mentions, resolve_places
+from presslens.events.places_story import story_place
 
 
 def gold_city_key(city: str) -> str:
@@ -43,7 +44,7 @@ def _us_places(places: list[Place | None]) -> list[Place]:
 
 
 def salient_city(article: Article) -> Place | None:
-    """The article's own town (:func:`presslens.events.places.story_place`)."""
+    """The article's own town (:func:`presslens.events.places_story.story_place`)."""
     return story_place(article)
 
 

@@ -1,0 +1,504 @@
+"""The town a whole article is about, from where its resolved places stand.
+
+Split from :mod:`presslens.events.places` (which finds and resolves mentions): this part weighs
+the resolved places by position (headline without the outlet's name, dateline, lead) and by the
+state the article is mostly about, because an event's own sentence often names only a street, a
+neighbourhood or nothing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import replace
+
+from presslens.document import Article, Span
+from presslens.events.gazetteer import (
+    KIND_CITY,
+    KIND_COUNTY,
+    Gazetteer,
+    GeoEntry,
+    load_gazetteer,
+    name_key,
+)
+from presslens.events.model import Place
+from presslens.events.places import (
+    MAJOR_CITY,
+    SMALL_TOWN,
+    _article_mentions,
+    _place,
+    _split_mention,
+    has_cue,
+    resolve_places,
+)
+
+#: Where a mention stands says how surely it is the story's own town: the title names the
+#: incident's town, a dateline where the reporter files (often a station's city, so it ranks
+#: below the title), the lead where things happened; later mentions are often background.
+TITLE_WEIGHT = 6.0
+DATELINE_WEIGHT = 4.0
+LEAD_WEIGHT = 2.0
+LEAD_CHARS = 600
+#: A bare name ("Davis") counts this much of one framed as a place ("in Davis", "Davis police").
+BARE_WEIGHT = 0.5
+#: A place this close to a named city this many times its size counts as part of that city.
+ENCLOSING_KM = 12.0
+ENCLOSING_RATIO = 10
+#: A town outside the division the article points at this many times more strongly counts
+#: this much.
+DIVISION_LEAD = 2.0
+OTHER_DIVISION_FACTOR = 0.25
+#: A town this far from a big city that the article names, in a division that nothing else in
+#: the article names, is a namesake of one of that city's neighbourhoods.
+NAMESAKE_KM = 200.0
+
+
+#: A title segment that names the outlet, not the story: "- KSLA News 12 Shreveport, Louisiana",
+#: "| Chattanooga News, Weather & Sports", "« CBS San Francisco".
+_OUTLET = re.compile(
+    r"\b(?:[KW][A-Z]{2,3}|CBS|NBC|ABC|FOX|CNN)\d*\b|"
+    r"(?i:\b(?:news|weather|sports|tv|channel|radio)\b|\.com\b)"
+)
+_TITLE_SEPARATOR = re.compile(r"\s+[-|–—«»]\s+|\s*\|\s*")
+
+
+def strip_outlet(title: str) -> str:
+    """The title less the segments that name the outlet (see :data:`_OUTLET`) and those after
+    them: a station's home town in "... - WMC Action News 5 - Memphis, Tennessee" is not where
+    the story happened."""
+    segments = [s.strip() for s in _TITLE_SEPARATOR.split(title) if s.strip()]
+    if len(segments) < 2:
+        return title.strip()
+    if _OUTLET.search(segments[0]):
+        segments = segments[1:]  # "CBS 58 - Fatal shooting ..."
+    outlet = next((i for i, s in enumerate(segments) if i and _OUTLET.search(s)), len(segments))
+    return " - ".join(segments[:outlet])  # what follows the outlet is its home: "- Memphis, TN"
+
+
+def _with_title(article: Article) -> tuple[Article, int]:
+    """The article with its headline as the first line (when the text lacks the title), and
+    the number of characters the headline adds before the original text."""
+    title = strip_outlet(article.title or "")
+    if not title or article.title_span is not None:
+        return article, 0
+    language = article.language or article.language_hint or "en"
+    framed = Article(
+        text=f"{title}\n\n{article.text}",
+        title=title,
+        title_span=Span(0, len(title)),
+        language=language,
+    )
+    return framed, len(title) + 2
+
+
+def _is_local(gaz: Gazetteer, place: Place, home: str | None) -> bool:
+    """A town or county of the country ``home``: resolved, pinned to a division ("Arverne,
+    N.Y."), or an ambiguous name with a town among its readings there ("Richmond")."""
+    if place.geonames_id is not None:
+        entry = gaz.by_geonames_id(place.geonames_id)
+        in_home = home is None or place.country == home
+        return in_home and entry is not None and entry.kind in (KIND_CITY, KIND_COUNTY)
+    if place.name is not None:
+        return place.admin1 is not None and place.country == home
+    readings = [e for e in _readings(gaz, place) if e.country == home or home is None]
+    return any(e.kind in (KIND_CITY, KIND_COUNTY) for e in readings)
+
+
+def _town_key(place: Place) -> tuple[str, str | None]:
+    """What identifies a town among an article's mentions: its name and its division."""
+    return name_key(place.name or _split_mention(place.text)[0]), place.admin1
+
+
+def _is_county(place: Place) -> bool:
+    return name_key(place.name or place.text).endswith((" county", " parish"))
+
+
+def _story_weight(article: Article, place: Place) -> float:
+    """How much one mention says "this is the story's town" (see :data:`TITLE_WEIGHT`)."""
+    if place.span is None:
+        return 1.0
+    start = place.span.start
+    if article.title_span is not None and start < article.title_span.end:
+        return TITLE_WEIGHT
+    line_start = start == 0 or article.text[:start].rstrip(" \t").endswith("\n")
+    if line_start and place.text.split(",")[0].isupper():
+        return DATELINE_WEIGHT
+    body = article.title_span.end if article.title_span is not None else 0
+    weight = LEAD_WEIGHT if start - body < LEAD_CHARS else 1.0
+    language = article.language or article.language_hint or "en"
+    return weight if has_cue(article.text, place.span, language) else weight * BARE_WEIGHT
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance (haversine) between two places with coordinates."""
+    lat1, lon1, lat2, lon2 = (math.radians(v or 0.0) for v in (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2
+    h += math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _enclosing_city(gaz: Gazetteer, place: Place, others: list[Place]) -> Place | None:
+    """A much bigger named city next door: "Charles Village" → Baltimore. GeoNames lists many
+    neighbourhoods as towns, while reports and registers file them under the city."""
+    entry = gaz.by_geonames_id(place.geonames_id) if place.geonames_id else None
+    if entry is None or place.lat is None:
+        return None
+    best: tuple[int, Place] | None = None
+    for other in others:
+        big = gaz.by_geonames_id(other.geonames_id) if other.geonames_id else None
+        if big is None or big.population < ENCLOSING_RATIO * max(entry.population, 1):
+            continue
+        near = other.lat is not None and _km(place, other) <= ENCLOSING_KM
+        if near and (best is None or big.population > best[0]):
+            best = (big.population, other)
+    return best[1] if best else None
+
+
+def _home_country(gaz: Gazetteer, article: Article, places: list[Place]) -> str | None:
+    """The country the article's places point at most strongly: each name votes once, with the
+    :func:`_story_weight` of its weightiest mention, so that a surname repeated down the text
+    ("Rangel", "Ivanov") does not outvote the towns of the title and the dateline. An ambiguous
+    name splits its vote among the countries of its readings."""
+    strongest: dict[str, tuple[float, Place]] = {}
+    for place in places:
+        key = name_key(place.text)
+        weight = _story_weight(article, place)
+        if key not in strongest or weight > strongest[key][0]:
+            strongest[key] = (weight, place)
+    votes: dict[str, float] = defaultdict(float)
+    for weight, place in strongest.values():
+        countries = [place.country] if place.country else _countries(gaz, place)
+        for country in countries:
+            votes[country] += weight / len(countries)
+    ranked = _ranked(votes)
+    if not ranked or (len(ranked) == 2 and math.isclose(ranked[0][1], ranked[1][1])):
+        return None  # "Toledo" alone: Ohio, Spain, Belize, Brazil, ...
+    return ranked[0][0]
+
+
+def _readings(gaz: Gazetteer, place: Place) -> list[GeoEntry]:
+    """The gazetteer's readings of an unresolved place's name."""
+    return gaz.lookup_inflected(name_key(_split_mention(place.text)[0]))[1]
+
+
+def _countries(gaz: Gazetteer, place: Place) -> list[str]:
+    """The countries an ambiguous name may lie in, each once."""
+    return list(dict.fromkeys(e.country for e in _readings(gaz, place)))
+
+
+def story_place(article: Article) -> Place | None:
+    """The town an article is about: its local places (towns, counties) weighed by where they
+    stand (:func:`_story_weight`), a neighbourhood counted for the much bigger city next
+    door that the article names, towns before counties (a county is named mostly for its
+    sheriff or prosecutor), and only places of the article's main country. A town of another
+    division than the one the article is mostly about counts for little: "Gresham" read as the
+    town in Oregon in a story from Chicago is a neighbourhood the gazetteer lacks.
+
+    None when the article names no town or county. The place returned is the first mention
+    of the winner; a place named only in a title kept apart from the text has no span.
+    """
+    gaz = load_gazetteer()
+    framed, offset = _with_title(article)
+    language = framed.language or framed.language_hint or "en"
+    mentions = list(_article_mentions(framed.text, language))  # shared with resolve_places
+    resolved = [p for p in resolve_places(framed, mentions) if p is not None]
+    resolved = _namesakes_as_neighbourhoods(gaz, framed, resolved)
+    home = _home_country(gaz, framed, resolved)
+    local = [p for p in resolved if _is_local(gaz, p, home)]
+    candidates = [p for p in local if not _is_county(p)] or local
+    weights = _weights(framed, candidates)
+    divisions = _division_votes(framed, resolved, home)
+    candidates = [_by_division(gaz, p, home, divisions) for p in candidates]
+    scores: dict[tuple[str, str | None], float] = defaultdict(float)
+    first: dict[tuple[str, str | None], Place] = {}
+    for place, weight in zip(candidates, weights, strict=True):
+        city = _enclosing_city(gaz, place, candidates) or place
+        key = _town_key(city)
+        scores[key] += weight * _division_factor(city, divisions)
+        if key not in first or _before(first[key], offset):
+            first[key] = city  # the first mention in the text itself, when there is one
+    _fold_unresolved(scores)
+    if not scores:
+        return None
+    best = max(scores, key=lambda k: scores[k])
+    return _unframed(first[best], offset)
+
+
+def _namesakes_as_neighbourhoods(
+    gaz: Gazetteer, article: Article, places: list[Place]
+) -> list[Place]:
+    """The places with each misread namesake read again where the article points.
+
+    An unqualified name is read as the biggest town of its name anywhere, and a neighbourhood
+    the gazetteer lacks as a town far away: "Portland" beside "BANGOR —" as the city in
+    Oregon, "Whitehaven" (Memphis) as the town in England, "Roxbury" (Boston) as a village in
+    Wisconsin. When nothing else in the article names that reading's state
+    (:func:`_unsupported`), the name is read as its namesake in a state the article does name
+    (:func:`_namesake_there`); failing that, as part of the far-off big city the article
+    names (:func:`_far_city`). A real town out of state comes with its state ("Scottsbluff,
+    Nebraska"). The mentions keep their spans and text, so they weigh as much as before.
+    """
+    totals: dict[tuple[str, str | None], float] = defaultdict(float)
+    for place in places:
+        totals[_town_key(place)] += _story_weight(article, place)
+    places = _reread(
+        places, totals, gaz, lambda p, others: _namesake_there(gaz, article, p, others)
+    )
+    places = _reread(places, totals, gaz, lambda p, others: _far_city(gaz, p, others, totals))
+    return _ambiguous_quarters(gaz, article, places, totals)
+
+
+def _ambiguous_quarters(
+    gaz: Gazetteer,
+    article: Article,
+    places: list[Place],
+    totals: dict[tuple[str, str | None], float],
+) -> list[Place]:
+    """The places with each ambiguous bare name that has no town in the state the rest of the
+    article points at read as part of the big city the article names there: "Madisonville"
+    (towns in Kentucky, Tennessee, Texas, ...) beside "Cincinnati" is a Cincinnati quarter."""
+    result = list(places)
+    for key in {_town_key(p) for p in places if p.geonames_id is None and p.admin1 is None}:
+        same = [p for p in places if _town_key(p) == key]
+        if any(_split_mention(p.text)[1] is not None for p in same):
+            continue
+        others = [p for p in places if _town_key(p) != key]
+        city = _city_without_namesake(gaz, article, same[0], others, totals)
+        if city is not None:
+            result = _read_as(result, key, city)
+    return result
+
+
+def _city_without_namesake(
+    gaz: Gazetteer,
+    article: Article,
+    place: Place,
+    others: list[Place],
+    totals: dict[tuple[str, str | None], float],
+) -> Place | None:
+    """The heaviest big city named in the division the other places point at most strongly,
+    when the place's name has no town there; None otherwise."""
+    votes: dict[tuple[str, str], float] = defaultdict(float)
+    for other in others:
+        if other.country and other.admin1 and not _hamlet(gaz, other):
+            votes[other.country, other.admin1] += _story_weight(article, other)
+    if not votes:
+        return None
+    country, admin1 = max(votes, key=lambda k: votes[k])
+    readings = _readings(gaz, place)
+    if not readings or any(
+        e.country == country and _place(gaz, place.text, Span(0, 0), e).admin1 == admin1
+        for e in readings
+    ):
+        return None
+    bigs = [
+        b
+        for b in others
+        if b.country == country
+        and b.admin1 == admin1
+        and _population(gaz, b) >= MAJOR_CITY
+        and not _has_rival(gaz, b, others)
+    ]
+    return max(bigs, key=lambda b: totals[_town_key(b)], default=None)
+
+
+def _reread(
+    places: list[Place],
+    totals: dict[tuple[str, str | None], float],
+    gaz: Gazetteer,
+    reading: Callable[[Place, list[Place]], Place | None],
+) -> list[Place]:
+    """The places with each name that :func:`_unsupported` finds read by ``reading`` (given
+    the place and the article's other places), weightiest name first, each against the
+    readings before it: "Liberty City" in a title, read in Florida beside "Miami", makes
+    "Miami" Florida's, not a namesake in Texas."""
+    for key in sorted(totals, key=lambda k: -totals[k]):
+        place = next((p for p in places if _town_key(p) == key), None)
+        if place is None or not _unsupported(gaz, place, places):
+            continue
+        city = reading(place, [p for p in places if _town_key(p) != key])
+        if city is not None:
+            places = _read_as(places, key, city)
+    return places
+
+
+def _read_as(places: list[Place], key: tuple[str, str | None], city: Place) -> list[Place]:
+    """The places with every mention of the town ``key`` read as ``city``; each mention keeps
+    its own text and span, so it weighs where it stands."""
+    return [replace(city, text=p.text, span=p.span) if _town_key(p) == key else p for p in places]
+
+
+def _unsupported(gaz: Gazetteer, place: Place, places: list[Place]) -> bool:
+    """A town read from its bare name alone: no mention qualifies it ("Roxbury, Wis."), and
+    nothing else in the article lies in its state."""
+    entry = gaz.by_geonames_id(place.geonames_id) if place.geonames_id else None
+    if entry is None or entry.kind != KIND_CITY or place.lat is None or place.span is None:
+        return False
+    key = _town_key(place)
+    same = [p for p in places if _town_key(p) == key]
+    return all(_split_mention(p.text)[1] is None for p in same) and not any(
+        p.country == place.country and p.admin1 == place.admin1
+        for p in places
+        if _town_key(p) != key
+    )
+
+
+def _namesake_there(
+    gaz: Gazetteer, article: Article, place: Place, others: list[Place]
+) -> Place | None:
+    """The town of the place's name in the division the rest of the article points at most
+    strongly, if there is one: "Portland" beside "BANGOR —" is Portland, Maine."""
+    votes: dict[tuple[str, str], float] = defaultdict(float)
+    for other in others:
+        if other.country and other.admin1 and not _hamlet(gaz, other):
+            votes[other.country, other.admin1] += _story_weight(article, other)
+    assert place.span is not None  # _unsupported checked it
+    readings = [
+        _place(gaz, place.text, place.span, e)
+        for e in _readings(gaz, place)
+        if e.kind == KIND_CITY and e.geonames_id != place.geonames_id
+    ]
+    there = [r for r in readings if votes.get((r.country or "", r.admin1 or ""), 0.0) > 0]
+    return max(there, key=lambda r: votes[r.country or "", r.admin1 or ""], default=None)
+
+
+def _hamlet(gaz: Gazetteer, place: Place) -> bool:
+    """A small town named bare: often itself a misread namesake ("Liberty City", Texas, for
+    the quarter of Miami), so it says nothing about the article's state."""
+    return 0 < _population(gaz, place) < SMALL_TOWN and _split_mention(place.text)[1] is None
+
+
+def _far_city(
+    gaz: Gazetteer,
+    place: Place,
+    others: list[Place],
+    totals: dict[tuple[str, str | None], float],
+) -> Place | None:
+    """The big city far from the place that the article names, the heaviest if several: the
+    place is one of its neighbourhoods. None when the article names another town of that
+    city's state (:func:`_has_rival`)."""
+    far = [
+        b
+        for b in others
+        if _population(gaz, b) >= max(MAJOR_CITY, 2 * _population(gaz, place))
+        and b.lat is not None
+        and _km(place, b) > NAMESAKE_KM
+        and not _has_rival(gaz, b, others)
+    ]
+    return max(far, key=lambda b: totals[_town_key(b)], default=None)
+
+
+def _has_rival(gaz: Gazetteer, city: Place, places: list[Place]) -> bool:
+    """Whether the article names another town of the city's division beyond its edge: then
+    the story may be that town's ("Saltsburg" beside "Pittsburgh"), and a stray word read as
+    a far-off namesake ("Sale") should not tip it to the city."""
+    return any(
+        p.admin1 == city.admin1
+        and p.country == city.country
+        and _town_key(p) != _town_key(city)
+        and _population(gaz, p) > 0
+        and p.lat is not None
+        and _km(p, city) > ENCLOSING_KM
+        for p in places
+    )
+
+
+def _population(gaz: Gazetteer, place: Place) -> int:
+    entry = gaz.by_geonames_id(place.geonames_id) if place.geonames_id else None
+    return entry.population if entry is not None and entry.kind == KIND_CITY else 0
+
+
+def _before(place: Place, offset: int) -> bool:
+    return place.span is not None and place.span.start < offset
+
+
+def _fold_unresolved(scores: dict[tuple[str, str | None], float]) -> None:
+    """Add the votes of an ambiguous name ("Richmond") to its one resolved namesake in the
+    article ("Richmond, Va."); with none or several, the name stands on its own."""
+    for key in [k for k in scores if k[1] is None]:
+        namesakes = [k for k in scores if k[0] == key[0] and k[1] is not None]
+        if len(namesakes) == 1:
+            scores[namesakes[0]] += scores.pop(key)
+
+
+def _weights(article: Article, places: list[Place]) -> list[float]:
+    """:func:`_story_weight` of each place, the title's share split among the distinct towns it
+    names ("Chino, San Dimas men arrested")."""
+    weights = [_story_weight(article, p) for p in places]
+    in_title = [i for i, p in enumerate(places) if _in_title(article, p)]
+    names = {_town_key(places[i]) for i in in_title}
+    for i in in_title:
+        weights[i] /= max(1, len(names))
+    return weights
+
+
+def _in_title(article: Article, place: Place) -> bool:
+    return (
+        article.title_span is not None
+        and place.span is not None
+        and place.span.start < article.title_span.end
+    )
+
+
+def _division_votes(article: Article, places: list[Place], home: str | None) -> dict[str, float]:
+    """How strongly the article's text points at each first-level division of its main country.
+    The title is left out: its town is the one being judged, and a neighbourhood missing from
+    the gazetteer is read there as a namesake elsewhere ("Gresham" in a story from Chicago)."""
+    votes: dict[str, float] = defaultdict(float)
+    for place in places:
+        if place.country == home and place.admin1 and not _in_title(article, place):
+            votes[place.admin1] += _story_weight(article, place)
+    return votes
+
+
+def _ranked(votes: dict[str, float]) -> list[tuple[str, float]]:
+    """The two largest votes, largest first (the first on ties)."""
+    return sorted(votes.items(), key=lambda item: -item[1])[:2]
+
+
+def _top_division(votes: dict[str, float]) -> str | None:
+    """The division the article points at at least :data:`DIVISION_LEAD` times as strongly as
+    at any other, if any."""
+    ranked = _ranked(votes)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < DIVISION_LEAD * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _division_factor(place: Place, votes: dict[str, float]) -> float:
+    """1, or :data:`OTHER_DIVISION_FACTOR` when the place (or, for an ambiguous name, each of
+    its readings) lies outside a division that the article points at at least
+    :data:`DIVISION_LEAD` times as strongly as at the place's own."""
+    if not votes:
+        return 1.0
+    top, top_votes = _ranked(votes)[0]
+    if place.admin1 is None:
+        return 1.0 if place.geonames_id is not None else OTHER_DIVISION_FACTOR
+    if top != place.admin1 and top_votes >= DIVISION_LEAD * votes.get(place.admin1, 0.0):
+        return OTHER_DIVISION_FACTOR
+    return 1.0
+
+
+def _by_division(gaz: Gazetteer, place: Place, home: str | None, votes: dict[str, float]) -> Place:
+    """An ambiguous name ("Richmond") read as its one namesake in the division the article is
+    about (:func:`_top_division`); the place as it is otherwise."""
+    top = _top_division(votes)
+    if place.geonames_id is not None or place.admin1 is not None or top is None:
+        return place
+    there = [
+        e for e in _readings(gaz, place) if e.country == home and e.admin1 == top and not e.is_area
+    ]
+    if len(there) != 1 or place.span is None:
+        return place
+    return _place(gaz, place.text, place.span, there[0])
+
+
+def _unframed(place: Place, offset: int) -> Place:
+    """The place with its span back in the article's own text (None when it lies in a title
+    that the text lacks)."""
+    if offset == 0 or place.span is None:
+        return place
+    start, end = place.span.start - offset, place.span.end - offset
+    return replace(place, span=Span(start, end) if start >= 0 else None)
