@@ -137,12 +137,15 @@ def test_floors_report_puts_every_score_beside_its_floor() -> None:
     frames = report["subtask2"]["xx"]
     assert frames["micro_f1"] == frames["floor"] == 0.8
     assert frames["per_label"]["Economic"]["support"] == 1
+    assert frames["n_articles"] == 2
     techniques = report["subtask3"]["xx"]
     assert techniques["micro_f1"] == 0.4  # 1 TP, 0 FP, 3 FN
     assert techniques["floor"] == round(2 * 3 / (2 * 3 + 3 + 1), 4)
     assert techniques["n_paragraphs"] == 6
     assert techniques["span_f1"] == round(2 * 1.0 * 0.6 / 1.6, 4)
     assert 0 < techniques["span_floor"] < techniques["span_f1"]
+    # The one correct decision given its gold span finds all the gold evidence there is.
+    assert techniques["span_ceiling"] == 1.0
     assert techniques["per_label"]["Doubt"] == {
         "precision": 1.0,
         "recall": 0.3333,
@@ -164,3 +167,4 @@ def test_floors_report_skips_what_is_not_there() -> None:
     assert set(report["subtask3"]) == {"xx"}
     block = report["subtask3"]["xx"]
     assert block["floor"] is None and block["span_f1"] is None and block["span_floor"] is None
+    assert block["span_ceiling"] is None

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import itertools
 import sys
+import textwrap
 from collections.abc import Sequence
+from typing import Any
 
 from presslens import __version__
 from presslens.errors import PresslensError
@@ -36,13 +39,48 @@ EPILOG = """examples:
 """
 
 
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Refills prose to the terminal's width but keeps indented lines (examples) as written.
+
+    argparse's default refills everything (ruining example lists) and the raw formatter
+    refills nothing (prose runs past a narrow terminal's edge); every command needs the mix,
+    so :class:`Parser` gives it to all of them. Runs of unindented lines are one
+    paragraph; blank and indented lines are kept verbatim.
+    """
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        lines: list[str] = []
+        for verbatim, run in itertools.groupby(
+            text.splitlines(), key=lambda line: not line.strip() or line[0].isspace()
+        ):
+            if verbatim:
+                lines.extend(indent + line if line.strip() else "" for line in run)
+            else:
+                paragraph = " ".join(line.strip() for line in run)
+                lines.append(
+                    textwrap.fill(paragraph, width, initial_indent=indent, subsequent_indent=indent)
+                )
+        return "\n".join(lines)
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser that formats its help with :class:`HelpFormatter` by default.
+
+    ``add_subparsers`` builds each subcommand's parser with the class of its parent, so
+    every command gets the formatter without repeating it in its ``register``.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="presslens",
         description="Show how news and opinion articles persuade and what they claim happened, "
         "with evidence you can check. Works offline.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"presslens {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")

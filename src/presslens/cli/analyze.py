@@ -34,7 +34,6 @@ def register(subparsers: Any) -> None:
         help="analyse articles (text, HTML, JSONL, folders, stdin)",
         description=DESCRIPTION,
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
     parser.add_argument(

@@ -31,7 +31,6 @@ def register(subparsers: Any) -> None:
         help="score the models on labelled data, beside their floors",
         description=DESCRIPTION,
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("task", nargs="?", choices=("persuasion", "events"), default="persuasion")
     parser.add_argument("--data", required=True, type=Path, metavar="DIR")

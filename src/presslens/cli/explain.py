@@ -29,7 +29,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "Names are matched ignoring case, spaces and hyphens ('loaded language').",
         epilog="examples:\n  presslens explain loaded language\n  presslens explain --list\n"
         "  presslens explain --list --kind frame --format json",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("name", nargs="*", help="label or name, e.g. Loaded_Language")
     parser.add_argument("--list", action="store_true", help="list every label")

@@ -33,7 +33,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "  presslens export findings --format csv -o findings.csv\n"
         "  presslens export events --outlet 'Daily Example' > events.jsonl\n"
         "  presslens export articles --from 2025-01-01 --to 2025-03-31 -o q1.csv",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("kind", choices=EXPORT_KINDS, help="what one record is")
     parser.add_argument(

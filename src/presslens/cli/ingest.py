@@ -46,7 +46,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "  presslens ingest news/ feeds/world.rss\n"
         "  presslens ingest --db week12.db articles.jsonl\n"
         "  cat urls-fetched.jsonl | presslens ingest -",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or -")
     add_db_argument(parser)

@@ -52,7 +52,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "  presslens search drone --outlet 'Daily Example' --from 2025-01-01\n"
         "  presslens search '\"power plant\" OR blackout' --technique Loaded_Language\n"
         "  presslens search --place Kharkiv --format json",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("query", nargs="?", help="full-text query")
     add_db_argument(parser)

@@ -28,7 +28,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "  presslens serve                      http://127.0.0.1:8000/\n"
         "  presslens serve --db week12.db --port 8080\n"
         "  presslens serve --get '/api/search?q=drone'",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_db_argument(parser)
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")

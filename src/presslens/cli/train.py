@@ -22,7 +22,6 @@ def register(subparsers: Any) -> None:
         "train",
         help="train the models from SemEval-2023 Task 3 style data",
         description=DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--data",

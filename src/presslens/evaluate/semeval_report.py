@@ -6,7 +6,7 @@
      "subtask2": {"<lang>": {"micro_f1", "macro_f1", "floor", "floor_labels", "n_articles",
                              "per_label": {label: {precision, recall, f1, support, predicted}}}},
      "subtask3": {"<lang>": {"micro_f1", "macro_f1", "floor", "floor_labels", "n_paragraphs",
-                             "span_f1", "span_floor", "per_label": {...}}}}
+                             "span_f1", "span_floor", "span_ceiling", "per_label": {...}}}}
 
 A subtask appears for a language when the gold has its labels and the predictions have any;
 a floor is None when none was learnt for that language, ``span_f1``/``span_floor`` are None
@@ -56,9 +56,21 @@ def semeval_report(
         if "genre" in truth.labelled and truth.genre and predicted.genre:
             report["subtask1"][lang] = _genre_block(truth, predicted, floor, inventory, digits)
         if "frames" in truth.labelled and truth.frames and predicted.frames:
-            report["subtask2"][lang] = _frames_block(truth, predicted, floor, inventory, digits)
+            report["subtask2"][lang] = _multilabel_block(
+                truth.frames, predicted.frames, inventory.frames, floor.frames, digits, "n_articles"
+            )
         if "techniques" in truth.labelled and truth.paragraphs and predicted.paragraphs:
-            report["subtask3"][lang] = _techniques_block(truth, predicted, floor, inventory, digits)
+            report["subtask3"][lang] = {
+                **_multilabel_block(
+                    truth.paragraphs,
+                    predicted.paragraphs,
+                    inventory.techniques,
+                    floor.techniques,
+                    digits,
+                    "n_paragraphs",
+                ),
+                **_span_block(truth, predicted, digits),
+            }
     return {subtask: blocks for subtask, blocks in report.items() if blocks}
 
 
@@ -87,8 +99,13 @@ def _multilabel_block(
     labels: tuple[str, ...],
     floor_labels: tuple[str, ...] | None,
     digits: int,
+    count_key: str,
 ) -> dict[str, Any]:
-    """Micro/macro-F1, the constant-label floor and per-label scores of one multi-label task."""
+    """Micro/macro-F1, the constant-label floor and per-label scores of one multi-label task.
+
+    Frames (per article) and techniques (per paragraph) are the same kind of task; only the
+    unit counted under ``count_key`` differs.
+    """
     scores = multilabel_scores(gold, predicted, labels)
     floor_score = None
     if floor_labels is not None:
@@ -100,32 +117,12 @@ def _multilabel_block(
         "floor": _rounded(floor_score, digits),
         "floor_labels": _listed(floor_labels),
         "per_label": {label: s.to_dict(digits) for label, s in scores.per_label.items()},
+        count_key: len(gold),
     }
 
 
-def _frames_block(
-    truth: SemevalSplit,
-    predicted: SemevalSplit,
-    floor: LanguageFloors,
-    inventory: LabelInventory,
-    digits: int,
-) -> dict[str, Any]:
-    block = _multilabel_block(
-        truth.frames, predicted.frames, inventory.frames, floor.frames, digits
-    )
-    return {**block, "n_articles": len(truth.frames)}
-
-
-def _techniques_block(
-    truth: SemevalSplit,
-    predicted: SemevalSplit,
-    floor: LanguageFloors,
-    inventory: LabelInventory,
-    digits: int,
-) -> dict[str, Any]:
-    block = _multilabel_block(
-        truth.paragraphs, predicted.paragraphs, inventory.techniques, floor.techniques, digits
-    )
+def _span_block(truth: SemevalSplit, predicted: SemevalSplit, digits: int) -> dict[str, Any]:
+    """Evidence span-F1 beside its floor and ceiling; all None when the gold has no spans."""
     span_score = span_floor = span_ceiling = None
     if "spans" in truth.labelled and truth.spans:
         span_score = span_scores(truth.spans, predicted.spans).f1
@@ -135,8 +132,6 @@ def _techniques_block(
         span_floor = span_scores(truth.spans, paragraph_spans(pairs, truth.articles)).f1
         span_ceiling = span_scores(truth.spans, perfect_evidence(pairs, truth)).f1
     return {
-        **block,
-        "n_paragraphs": len(truth.paragraphs),
         "span_f1": _rounded(span_score, digits),
         "span_floor": _rounded(span_floor, digits),
         "span_ceiling": _rounded(span_ceiling, digits),
