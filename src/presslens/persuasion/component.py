@@ -69,8 +69,16 @@ class PersuasionAnalyzer:
         return out
 
     def __call__(self, articles: list[Article]) -> list[Article]:
+        return self.finish(articles, self.prepare(articles))
+
+    def prepare(self, articles: list[Article]) -> list[ArticleInput]:
+        """Embed the paragraphs: the slow part, which a pipeline runs on a worker thread."""
+        return embed_articles([a for a in articles if a.paragraphs])
+
+    def finish(self, articles: list[Article], prepared: list[ArticleInput]) -> list[Article]:
+        """Score and annotate the articles that :meth:`prepare` embedded."""
         todo = [a for a in articles if a.paragraphs]
-        for article, scores in zip(todo, self.score(embed_articles(todo)), strict=True):
+        for article, scores in zip(todo, self.score(prepared), strict=True):
             self.annotate(article, scores)
         return articles
 
