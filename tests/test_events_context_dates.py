@@ -110,3 +110,89 @@ def test_russian_yesterday_does_not_outweigh_a_named_day() -> None:
         "По словам свидетелей, вчера вечером стрелявший ранил ещё одного посетителя."
     )
     assert _main_day(text, "ru") == "2025-03-12"
+
+
+def _main_day_titled(text: str, title: str) -> str | None:
+    article = article_from_text(text, title=title, published=PUBLISHED, language="en")
+    Segmenter()([article])
+    article.events = extract_events(article)
+    event = main_event(article)
+    assert event is not None
+    return event.date.start if event.date is not None and event.date.granularity == "day" else None
+
+
+def test_the_day_officials_named_someone_is_not_the_shootings() -> None:
+    text = (
+        "Officials Tuesday identified the man who was shot and killed outside a bar.\n\n"
+        "The victim, 24, was found on the sidewalk, a spokesman said."
+    )
+    assert _main_day(text) is None
+
+
+def test_a_follow_up_day_after_the_date_is_passed_over() -> None:
+    interview = "A sheriff said in a Monday interview that a hunter shot his friend by accident."
+    assert _main_day(interview) is None
+    died = "A teenager who was shot in a drive-by died Sunday from his injuries."
+    assert _main_day(died) is None
+
+
+def test_a_day_a_few_words_after_a_follow_up_verb_is_passed_over() -> None:
+    text = (
+        "The family spoke to reporters on Tuesday about the girl who was shot in the arm.\n\n"
+        "She was hit by a stray bullet on Saturday evening, police said."
+    )
+    assert _main_day(text) == "2025-03-08"
+
+
+def test_a_suspect_held_on_a_day_does_not_date_the_killing() -> None:
+    text = (
+        "The man accused of killing his neighbour was being held Tuesday on a murder charge.\n\n"
+        "The neighbour was shot on Friday outside his house."
+    )
+    assert _main_day(text) == "2025-03-07"
+
+
+def test_a_span_of_days_is_made_precise_by_a_day_inside_it() -> None:
+    text = (
+        "Police are still looking for the gunman in a shooting last month that killed a man.\n\n"
+        "Witnesses said shots were fired outside a club at about 1:30 a.m. Feb. 21."
+    )
+    assert _main_day(text) == "2025-02-21"
+
+
+def test_a_span_keeps_its_range_when_no_day_inside_it_is_named() -> None:
+    text = "Two men were shot and killed last month in a parking lot, police said Tuesday."
+    event = main_event(_article(text))
+    assert event is not None and event.date is not None
+    assert (event.date.start, event.date.end) == ("2025-02-01", "2025-02-28")
+
+
+def test_the_small_hours_after_a_night_fall_on_the_next_day() -> None:
+    text = (
+        "Neighbours heard loud music from a house party late Friday night.\n\n"
+        "Four people were shot outside the house at 12:40 a.m., police said."
+    )
+    assert _main_day(text) == "2025-03-08"
+
+
+def test_an_evening_clock_time_stays_on_the_night_named() -> None:
+    text = (
+        "Neighbours heard loud music from a house party late Friday night.\n\n"
+        "Four people were shot outside the house at 11:40 p.m., police said."
+    )
+    assert _main_day(text) == "2025-03-07"
+
+
+def test_an_undated_lead_is_dated_by_a_later_clock_time() -> None:
+    text = (
+        "Five teenagers were shot at a motel overnight, officials say.\n\n"
+        "The shootings happened around 12:30 a.m. near the pool."
+    )
+    assert _main_day(text) == "2025-03-12"
+
+
+def test_the_title_dates_a_story_whose_body_names_no_day() -> None:
+    text = "Police have arrested a suspect in the shooting of a man outside a nightclub."
+    title = "Suspect arrested in Saturday nightclub shooting"
+    assert _main_day_titled(text, title) == "2025-03-08"
+    assert _main_day_titled(text, "Suspect arrested in nightclub shooting") is None

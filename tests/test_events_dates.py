@@ -200,3 +200,11 @@ def test_dates_indefinite_weekday_is_no_particular_day() -> None:
     assert [(d.start, d.end, d.granularity) for d in found] == [
         ("2024-09-01", "2024-12-31", "month")
     ]
+
+
+def test_a_weekday_before_a_word_that_starts_with_a_part_of_day_is_still_found() -> None:
+    # "Saturday nightclub" is Saturday, not a "Saturday night" cut off mid-word.
+    found = only("Suspect arrested in Saturday nightclub shooting")
+    assert (found.text, found.start) == ("Saturday", "2025-07-05")
+    assert only("She was shot Saturday night.").text == "Saturday night"
+    assert find_dates("The bar is busy on Friday nights.", PUBLISHED, "en") == []

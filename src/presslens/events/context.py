@@ -7,16 +7,23 @@ day (an inherited date never splits events, see :mod:`presslens.events.merge`): 
 day of the closest earlier paragraph that names one; else, for a lead that says what happened
 but not when, the day the first later sentence of the same kind of event gives ("A boy was
 shot in Fresno." ... "The shooting happened Sunday night."), else the first later event
-sentence's day, else the first later paragraph's. Else the date is unknown. It is never the
-publication date: an undated event is unknown, not "today". Some dates are passed over:
-days after publication (what is scheduled has not happened), the day something was *said* or
-done in court or after the fact ("police said Monday", "was arraigned Wednesday", "an autopsy
-conducted Tuesday", "pleaded not guilty Friday"), the day of an arrest for a violent event
-("was arrested Tuesday in Saturday's shooting"), and a bare clock time ("at 1:25 p.m. local
-time") when the sentence also names a day. A bare clock time otherwise falls on the last day
-the text named before it ("on May 28, 2016 ... at 1:30 p.m."). A day counted back from an
-unknown moment ("last night" in a witness's words, "yesterday" in an update posted later) is
-weak: like an inherited date, it neither splits events nor outweighs a named day.
+sentence's day, else the first later paragraph's (a bare clock time there, "around 2 a.m.",
+counts too), else the day the title names ("Police identify suspect in Saturday shooting").
+Else the date is unknown. It is never the publication date: an undated event is unknown, not
+"today". A span of days ("last month", "this year") is made precise by a day inside it that
+an event sentence or else the article names ("a shooting last month" ... "about 1:30 a.m.
+Nov. 27"). Some dates are passed over: days after publication (what is scheduled has not
+happened), the day something was *said* or done in court or after the fact ("police said
+Monday", "Officials Wednesday identified", "was arraigned Wednesday", "an autopsy conducted
+Tuesday", "pleaded not guilty Friday", "was being held Thursday", "in a Friday interview",
+"died Sunday from his injuries", "the family spoke to reporters on Wednesday"), the day of an
+arrest for a violent event ("was arrested Tuesday in Saturday's shooting"), and a bare clock
+time ("at 1:25 p.m. local time") when the sentence also names a day. A bare clock time
+otherwise falls on the last day the text named before it ("on May 28, 2016 ... at 1:30
+p.m."), or the day after it for the small hours after a night ("late Friday night" ...
+"at 12:30 a.m." is Saturday). A day counted back from an unknown moment ("last night" in a
+witness's words, "yesterday" in an update posted later) is weak: like an inherited date, it
+neither splits events nor outweighs a named day.
 
 Places come from :mod:`presslens.events.places` (mentions, then resolution against the
 article's context). They are tried finest first: a town in the sentence nearest the trigger,
@@ -28,6 +35,7 @@ happened.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -43,6 +51,8 @@ from presslens.events.taxonomy import VIOLENT_TYPES
 
 T = TypeVar("T")
 
+_NEVER = re.compile(r"(?!)")
+
 #: A date right after these words is when something was said or done in court.
 _NOT_EVENT_DATE = {
     "en": re.compile(
@@ -52,8 +62,9 @@ _NOT_EVENT_DATE = {
         r"testified|booked|ruled|filed|ordered|denied|waived|tweeted|posted|wrote|"
         r"(?:news|press)\s+(?:conference|release)|statement|interview|hearing|court|jail|prison|"
         r"custody|bond|searching|investigating|investigated|conducted|autopsy|judge|jury|trial|"
-        r"vigil|funeral|memorial|warrant|(?:released|issued)\s+(?:an?\s+|the\s+)?\w+)\s+"
-        r"(?:on\s+|late\s+|early\s+)?$",
+        r"vigil|funeral|memorial|warrant|(?:released|issued)\s+(?:an?\s+|the\s+)?\w+|"
+        r"held|unclear|shock|charges?|counts?|parole|probation|dismissed|"
+        r"bars|services|underway|scheduled)[,\s]+(?:on\s+|late\s+|early\s+)?$",
         re.IGNORECASE,
     ),
     "ru": re.compile(
@@ -62,6 +73,41 @@ _NOT_EVENT_DATE = {
         re.IGNORECASE,
     ),
 }
+#: A date a few words after these verbs is the day of a follow-up, not of the event ("The family
+#: spoke to reporters on Wednesday", "Classes resumed Wednesday after four students were shot").
+_FOLLOW_UP = {
+    "en": re.compile(
+        r"\b(?:spoke|speaks|visited|met|attended|rallied|marched|mourned|remembered|"
+        r"honou?red|buried|laid\s+to\s+rest|resumed|reopened|canvassed|addressed|struggled)"
+        r"(?:\s+[\w’'-]+){0,5}\s+(?:on\s+|late\s+|early\s+)?$",
+        re.IGNORECASE,
+    ),
+    "ru": _NEVER,
+}
+#: A date right before these words is when something was said, or is the day of a follow-up
+#: ("Officials Wednesday identified ...", "in a Friday interview", "died Sunday from his
+#: injuries").
+_NOT_EVENT_AFTER = {
+    "en": re.compile(
+        r"(?:[’']s)?\s+(?:interview|hearing|court\s+(?:hearing|appearance|date)|"
+        r"(?:news|press)\s+conference|funeral|vigil|memorial|arraignment)\b|"
+        r"\s+(?:from|of)\s+(?:his|her|their|the)\s+(?:injuries|wounds)\b",
+        re.IGNORECASE,
+    ),
+    "ru": _NEVER,
+}
+#: An agent right before a date and a verb of saying right after it ("Officials Wednesday
+#: identified ...", "Police on Monday said ..."): the day of the statement.
+_AGENT = re.compile(
+    r"\b(?:police|officials|authorities|investigators|deputies|detectives|prosecutors|"
+    r"troopers|officers|sheriff|coroner|family|relatives)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+_STATED = re.compile(
+    r"\s+(?:(?:have|has|had)\s+)?(?:said|identified|announced|confirmed|released|charged|"
+    r"arrested|asked|urged|named)\b",
+    re.IGNORECASE,
+)
 #: A date right after these words is when someone was arrested: the day of an arrest event,
 #: not of the attack it follows ("was arrested Tuesday in Saturday's shooting").
 _ARREST_DATE = {
@@ -91,6 +137,11 @@ _DATELINE = re.compile(
     r"\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}"
 )
 _LOOKBEHIND = 40
+#: A clock time after midnight ("at 12:28 a.m.", "about 2 a.m.") and a day named as a night
+#: ("Friday night", "late Saturday", "10 p.m. Friday"): the small hours after that night fall
+#: on the next day.
+_SMALL_HOURS = re.compile(r"^(?:about\s+|around\s+)?(?:12|0?[1-5])(?::\d\d)?\s*a\.?m\.?$", re.I)
+_NIGHT = re.compile(r"\b(?:night|evening|p\.?m\.?)(?!\w)|^late\s+\w+day$", re.I)
 
 
 def _nearest(items: Sequence[tuple[Span, T]], sentence: Span, trigger: Span) -> T | None:
@@ -122,7 +173,15 @@ def _paragraph_dates(
         said = pattern.search(
             article.text, max(paragraph.start, where.start - _LOOKBEHIND), where.start
         )  # not across paragraphs: "... witnesses told reporters.\n\nLast year, ..."
-        if possessive or not said:
+        after = _NOT_EVENT_AFTER[language].match(article.text, where.end, paragraph.end) or (
+            language == "en"
+            and _AGENT.search(article.text, max(paragraph.start, where.start - 20), where.start)
+            and _STATED.match(article.text, where.end, paragraph.end)
+        )
+        follow = _FOLLOW_UP[language].search(
+            article.text, max(paragraph.start, where.start - _LOOKBEHIND), where.start
+        )
+        if (possessive or not said) and not after and not follow:
             kept.append((where, date))
     return kept
 
@@ -215,6 +274,11 @@ def _is_day(date: DateRange | None) -> bool:
     return date is not None and date.start == date.end and not _is_clock(date)
 
 
+def _is_moment(date: DateRange | None) -> bool:
+    """Whether the date is one day, named or a clock time on one ("at 2 a.m.")."""
+    return date is not None and date.start == date.end
+
+
 def _weak(date: DateRange, language: str) -> bool:
     """Whether the date counts back from an unknown moment ("last night" in a witness's words,
     "yesterday" in an update posted a day after the page's date): right often enough to keep
@@ -232,7 +296,10 @@ def _anchored(
     for number in range(index, -1, -1):
         for where, day in reversed(dates_of(number)):
             if where.start < date.span.start and day.start == day.end and not _is_clock(day):
-                return DateRange(day.start, day.end, day.granularity, date.text, date.span)
+                start = day.start
+                if _SMALL_HOURS.match(date.text.strip()) and _NIGHT.search(day.text):
+                    start = (dt.date.fromisoformat(start) + dt.timedelta(days=1)).isoformat()
+                return DateRange(start, start, day.granularity, date.text, date.span)
     return date
 
 
@@ -250,11 +317,11 @@ def _earlier(
 def _later(
     index: int, count: int, dates_of: Callable[[int], list[tuple[Span, DateRange]]]
 ) -> DateRange | None:
-    """The first single day of the closest later paragraph that names one: a lead that says
-    what happened without when ("A boy was shot in Fresno") is dated by the story below it
-    ("The shooting happened Sunday night")."""
+    """The first single day (or clock time) of the closest later paragraph that names one: a
+    lead that says what happened without when ("A boy was shot in Fresno") is dated by the
+    story below it ("The shooting happened Sunday night", "Police were called at 2 a.m.")."""
     for number in range(index + 1, count):
-        days = [d for _, d in dates_of(number) if _is_day(d)]
+        days = [d for _, d in dates_of(number) if _is_moment(d)]
         if days:
             return days[0]
     return None
@@ -266,11 +333,42 @@ def _later_event(
     """The day the first later sentence of the same kind of event (violent or not) states, else
     the first later event sentence's day: the story below an undated lead ("A man was charged
     in the shooting of a friend") tells when it happened ("Tolbert was shot May 11"), while a
-    paragraph between them may date something else ("He pleaded not guilty Friday")."""
+    paragraph between them may date something else ("He pleaded not guilty Friday"). A clock
+    time of the same kind ("The shooting happened around 12:30 a.m.") comes after a named day
+    of the same kind, before one of the other kind."""
     violent = draft.type in VIOLENT_TYPES
     days = [(d.type in VIOLENT_TYPES, day) for d, day in zip(later, dates, strict=True)]
-    same = [day for kind, day in days if kind == violent and _is_day(day)]
-    return same[0] if same else next((day for _, day in days if _is_day(day)), None)
+    same = [day for kind, day in days if kind == violent]
+    return (
+        next((day for day in same if _is_day(day)), None)
+        or next((day for day in same if _is_moment(day)), None)
+        or next((day for _, day in days if _is_day(day)), None)
+    )
+
+
+def _within(
+    date: DateRange,
+    events: list[DateRange | None],
+    count: int,
+    dates_of: Callable[[int], list[tuple[Span, DateRange]]],
+) -> DateRange | None:
+    """The day a span of days ("last month", "this year") is made precise by: the first event
+    sentence's day inside it, else the first day inside it that the article names ("a shooting
+    on Bourbon Street last month" ... "about 1:30 a.m. Nov. 27")."""
+    days = [d for d in events if d is not None and _is_day(d)]
+    days += [d for number in range(count) for _, d in dates_of(number) if _is_day(d)]
+    return next((d for d in days if date.start <= d.start <= date.end), None)
+
+
+def _headline_day(article: Article, language: str) -> DateRange | None:
+    """The day the title names ("Police identify suspect in Saturday shooting"), without a
+    span: the title is not part of the text (when it is, its days are the first paragraph's)."""
+    if not article.title or article.title_span is not None:
+        return None
+    found = find_dates(article.title, article.published, language)
+    latest = article.published.isoformat() if article.published else None
+    day = next((d for d in found if _is_day(d) and (latest is None or d.start <= latest)), None)
+    return None if day is None else DateRange(day.start, day.end, day.granularity, day.text)
 
 
 def _date_drafts(article: Article, drafts: list[Draft], language: str) -> None:
@@ -295,6 +393,7 @@ def _date_drafts(article: Article, drafts: list[Draft], language: str) -> None:
         )
         draft.date_inherited = draft.date is not None and _weak(draft.date, language)
     own = [d.date for d in drafts]
+    headline = _headline_day(article, language)
     for number, draft in enumerate(drafts):
         if draft.date is not None:
             continue
@@ -302,8 +401,13 @@ def _date_drafts(article: Article, drafts: list[Draft], language: str) -> None:
             _earlier(draft.paragraph, dates_of)
             or _later_event(draft, drafts[number + 1 :], own[number + 1 :])
             or _later(draft.paragraph, len(article.paragraphs), dates_of)
+            or headline
         )
         draft.date_inherited = draft.date is not None
+    dated = [d.date for d in drafts]
+    for draft in drafts:
+        if draft.date is not None and draft.date.start != draft.date.end:
+            draft.date = _within(draft.date, dated, len(article.paragraphs), dates_of) or draft.date
 
 
 def add_context(article: Article, drafts: list[Draft], language: str) -> None:

@@ -66,7 +66,12 @@ FUTURE = re.compile(
 
 MONTH = month_pattern(MONTHS_EN, MONTH_ABBREVIATIONS_EN)
 WEEKDAY = rf"(?P<weekday>{alternation(WEEKDAYS_EN)})"
-PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
+#: A part of the day after a weekday; "Friday nights" recur (a set, not a date), and "Friday
+#: nightclub" is a Friday before another word.
+PART = (
+    r"(?:\s+(?P<part>morning|afternoon|evening|night)\b)?"
+    r"(?!\s+(?:morning|afternoon|evening|night)s\b)"
+)
 UNIT = r"(?P<unit>day|week|month|quarter|year|decade|centur(?:y|ie)|hour|minute|second)s?"
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _MODS = {
