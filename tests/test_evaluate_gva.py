@@ -19,6 +19,8 @@ from presslens.events.model import Count, Event, Place
         ("Dekalb (county)", "dekalb"),
         ("DeKalb County", "dekalb"),
         ("Winston-Salem", "winston salem"),
+        ("Mt. Pleasant", "mount pleasant"),
+        ("Ft. Worth", "fort worth"),
     ],
 )
 def test_gva_normalise_place(name: str, key: str) -> None:

@@ -211,3 +211,11 @@ def test_streets_and_institutions_are_not_towns(text: str) -> None:
 def test_figure_before_a_city_keeps_the_city() -> None:
     names = [name for name, _ in find_place_mentions("Gunfire wounded 3 Chicago residents.")]
     assert names == ["Chicago"]
+
+
+def test_a_town_pinned_by_its_state_keeps_its_name_when_the_reading_is_open() -> None:
+    # Several readings in Washington ("Puyallup" is also another name of Tacoma) leave the
+    # place unresolved, but the text still says which town of which state it is.
+    place = place_of("PUYALLUP, Wash. — A boy was hurt on Sunday.", "PUYALLUP, Wash.")
+    assert place is not None and place.geonames_id is None
+    assert place.name == "PUYALLUP" and place.admin1 == "Washington"

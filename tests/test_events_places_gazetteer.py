@@ -29,6 +29,7 @@ from presslens.events.gazetteer_build import _region_forms, usable_name, write_i
         ("U.S.", "US"),
         ("D.C.", "dc"),
         ("Coeur d’Alene", "Coeur d'Alene"),
+        ("Clinton Twp.", "Clinton Township"),
         ("Соединённые Штаты", "Соединенные штаты"),
     ],
 )

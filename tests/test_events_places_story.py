@@ -225,3 +225,44 @@ def test_a_town_police_force_said_is_not_a_full_name() -> None:
         "Marietta. Marietta Police said on Monday that one of them was hurt."
     )
     assert story(text, "Teens accused in shootout with officers")[0] == "Marietta"
+
+
+def test_a_quarter_the_text_calls_a_neighbourhood_counts_for_the_city() -> None:
+    text = (
+        "Five people were wounded late Saturday in the Uptown neighborhood, Chicago police "
+        "said. Officers found the victims on a sidewalk near a bus stop."
+    )
+    assert story(text, "5 wounded in Uptown shooting") == ("Chicago", "Illinois")
+
+
+def test_a_citys_suburbs_are_not_the_city() -> None:
+    text = (
+        "SNELLVILLE — Officers found three people dead in a home in Atlanta's eastern suburbs "
+        "on Sunday night, police said. Atlanta news crews arrived within the hour."
+    )
+    assert story(text, "3 found dead at home in Atlanta suburbs")[0] == "Snellville"
+
+
+def test_a_dateline_whose_paragraph_names_another_town_is_the_reporters() -> None:
+    text = (
+        "BOSTON (AP) — A family of four was found shot dead in their home in Saco, Maine, "
+        "police said on Friday.\n\nMaine state police said there was no danger to the public. "
+        "Saco police did not say who fired the shots."
+    )
+    assert story(text, "Family found shot dead in home: police") == ("Saco", "Maine")
+    lone = text.replace("Saco, Maine", "Maine")
+    assert story(lone, "Family found shot dead in home: police")[0] != "Saco"
+
+
+def test_an_abbreviated_township_is_the_township() -> None:
+    text = "A 3-year-old boy was shot at a park in Clinton Twp. on Friday, Michigan police said."
+    assert story(text, "Boy, 3, shot in Clinton Twp.") == ("Clinton Township", "Michigan")
+
+
+def test_a_title_town_that_is_someones_home_is_not_the_story() -> None:
+    text = (
+        "A 25-year-old man was among the people wounded when a gunman opened fire at a "
+        "nightclub in Orlando early Sunday, Orlando police said."
+    )
+    assert story(text, "Tampa man wounded in nightclub shooting")[0] == "Orlando"
+    assert story(text, "Tampa shooting victim recovering")[0] == "Tampa"

@@ -123,15 +123,23 @@ def load_documents(data_dir: Path, split: Split = "all") -> list[GvaDocument]:
 
 _COUNTY = re.compile(r"\(?\bcounty\b\)?")
 _SAINT = re.compile(r"\bst\b\.?")
+#: Abbreviations a name is written with either way: "Mt. Pleasant", "Fort Myers", "Ft. Worth".
+_ABBREVIATED = {
+    "saint": _SAINT,
+    "mount": re.compile(r"\bmt\b\.?"),
+    "fort": re.compile(r"\bft\b\.?"),
+}
 _THE = re.compile(r"^\s*the\s+")
 _PARENTHESIS = re.compile(r"\(([^)]*)\)")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
 def normalise_place(name: str) -> str:
-    """A place name for comparison: case, punctuation, "(county)", "St."/"Saint" and a leading
-    "The" ("The Bronx" is GVA's "Bronx") folded."""
-    folded = _SAINT.sub("saint", _COUNTY.sub(" ", _THE.sub("", name.casefold())))
+    """A place name for comparison: case, punctuation, "(county)", "St."/"Saint", "Mt."/"Mount",
+    "Ft."/"Fort" and a leading "The" ("The Bronx" is GVA's "Bronx") folded."""
+    folded = _COUNTY.sub(" ", _THE.sub("", name.casefold()))
+    for word, pattern in _ABBREVIATED.items():
+        folded = pattern.sub(word, folded)
     return _NON_WORD.sub(" ", folded).strip()
 
 

@@ -46,6 +46,8 @@ _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "ё":
 _SPACES = str.maketrans({"-": " ", "‐": " ", "‑": " ", "–": " ", "—": " ", ".": " ", "\u00a0": " "})
 #: Leading abbreviations that gazetteers spell out ("St. Louis" = "Saint Louis").
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
+#: Abbreviated last words of US place names: "Clinton Twp." is Clinton Township.
+_LAST_ABBREVIATIONS = {"twp": "township"}
 
 
 def _is_cyrillic(char: str) -> bool:
@@ -76,6 +78,8 @@ def name_key(text: str) -> str:
             words.extend(chunk.translate(_SPACES).split())
     if words and words[0] in _ABBREVIATIONS:
         words[0] = _ABBREVIATIONS[words[0]]
+    if len(words) > 1 and words[-1] in _LAST_ABBREVIATIONS:
+        words[-1] = _LAST_ABBREVIATIONS[words[-1]]
     return " ".join(words)
 
 

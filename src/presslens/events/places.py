@@ -725,7 +725,10 @@ def _unresolved(gaz: Gazetteer, text: str, span: Span, r: _Resolved) -> Place:
     if country and len(admin1s) == 1 and all(e.kind != KIND_COUNTRY for e in readings):
         division = gaz.admin1_entry(admin1s.pop())
         admin1 = division.name if division else None
-    name = _split_mention(text)[0] if r.qualifiers and not r.entries else None
+    # "GEORGETOWN, Ind.": a town of that name in the division its qualifier names, whether the
+    # gazetteer lacks it or holds several readings there (Puyallup; Tacoma's other name).
+    pinned = bool(r.qualifiers) and (admin1 is not None or not r.entries)
+    name = _split_mention(text)[0] if pinned else None
     return Place(text=text, name=name, admin1=admin1, country=country, span=span)
 
 

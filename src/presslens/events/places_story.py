@@ -41,6 +41,8 @@ TITLE_WEIGHT = 6.0
 DATELINE_WEIGHT = 4.0
 LEAD_WEIGHT = 2.0
 LEAD_CHARS = 600
+#: A dateline whose paragraph frames another town (:func:`_contested_dateline`) weighs this.
+CONTESTED_DATELINE_WEIGHT = 1.0
 #: A bare name ("Davis") counts this much of one framed as a place ("in Davis", "Davis police").
 BARE_WEIGHT = 0.5
 #: A place this close to a named city this many times its size counts as part of that city.
@@ -53,6 +55,10 @@ OTHER_DIVISION_FACTOR = 0.25
 #: A town this far from a big city that the article names, in a division that nothing else in
 #: the article names, is a namesake of one of that city's neighbourhoods.
 NAMESAKE_KM = 200.0
+#: A name the text calls a neighbourhood belongs to the biggest named city this close to it.
+QUARTER_KM = 40.0
+#: A mention that names a town's surroundings ("an Atlanta suburb") counts this much.
+SURROUNDINGS_FACTOR = 0.25
 
 
 #: A title segment that names the outlet, not the story: "- KSLA News 12 Shreveport, Louisiana",
@@ -62,6 +68,21 @@ _OUTLET = re.compile(
     r"(?i:\b(?:news|weather|sports|tv|channel|radio)\b|\.com\b)"
 )
 _TITLE_SEPARATOR = re.compile(r"\s+[-|–—«»]\s+|\s*\|\s*")
+#: What stands around a town's name when the story is around the town, not in it: "an Atlanta
+#: suburb", "Atlanta's northern suburbs", "the Houston area", "a Dallas-area man", "the Denver
+#: metro", "suburban Denver" ("just outside Saltsburg" is, for police and registers, Saltsburg).
+_SURROUNDINGS_AFTER = re.compile(
+    r"(?:['’]s)?(?:\s+|-)(?:[a-z]+ern\s+)?(?:suburbs?|area|metro|region)\b", re.IGNORECASE
+)
+_SURROUNDINGS_BEFORE = re.compile(r"\bsuburban\s+$", re.IGNORECASE)
+#: Words after a title's town that make it someone's home, not the story's: "Tampa man wounded
+#: at Orlando nightclub".
+_RESIDENT_AFTER = re.compile(
+    r"\s+(?:man|men|woman|women|resident|residents|couple|teen|teens|teenager|boy|girl|native)\b",
+    re.IGNORECASE,
+)
+#: Words after a name that make it a part of a city: "the Uptown neighborhood".
+_QUARTER_AFTER = r"\s+(?:neighbou?rhoods?|section|subdivision)\b"
 
 
 def strip_outlet(title: str) -> str:
@@ -116,12 +137,14 @@ def _is_county(place: Place) -> bool:
 
 
 def _story_weight(article: Article, place: Place) -> float:
-    """How much one mention says "this is the story's town" (see :data:`TITLE_WEIGHT`)."""
+    """How much one mention says "this is the story's town" (see :data:`TITLE_WEIGHT`); a
+    title's town named as someone's home ("Tampa man wounded") counts as a lead mention."""
     if place.span is None:
         return 1.0
     start = place.span.start
     if article.title_span is not None and start < article.title_span.end:
-        return TITLE_WEIGHT
+        resident = _RESIDENT_AFTER.match(article.text, place.span.end)
+        return LEAD_WEIGHT if resident else TITLE_WEIGHT  # a home counts as in the lead
     line_start = start == 0 or article.text[:start].rstrip(" \t").endswith("\n")
     if line_start and place.text.split(",")[0].isupper():
         return DATELINE_WEIGHT
@@ -205,6 +228,7 @@ def story_place(article: Article) -> Place | None:
     mentions = list(_article_mentions(framed.text, language))  # shared with resolve_places
     resolved = [p for p in resolve_places(framed, mentions) if p is not None]
     resolved = _namesakes_as_neighbourhoods(gaz, framed, resolved)
+    resolved = _quarters_as_cities(gaz, framed, resolved)
     home = _home_country(gaz, framed, resolved)
     local = [p for p in resolved if _is_local(gaz, p, home)]
     candidates = [p for p in local if not _is_county(p)] or local
@@ -425,13 +449,82 @@ def _fold_unresolved(scores: dict[tuple[str, str | None], float]) -> None:
 
 def _weights(article: Article, places: list[Place]) -> list[float]:
     """:func:`_story_weight` of each place, the title's share split among the distinct towns it
-    names ("Chino, San Dimas men arrested")."""
-    weights = [_story_weight(article, p) for p in places]
+    names ("Chino, San Dimas men arrested"), a town's surroundings
+    (:func:`_names_surroundings`) and a contested dateline (:func:`_contested_dateline`)
+    counting less."""
+    weights = [
+        _story_weight(article, p) * (SURROUNDINGS_FACTOR if _names_surroundings(article, p) else 1)
+        for p in places
+    ]
+    for i, place in enumerate(places):
+        if weights[i] == DATELINE_WEIGHT and _contested_dateline(article, place, places):
+            weights[i] = CONTESTED_DATELINE_WEIGHT
     in_title = [i for i, p in enumerate(places) if _in_title(article, p)]
     names = {_town_key(places[i]) for i in in_title}
     for i in in_title:
         weights[i] /= max(1, len(names))
     return weights
+
+
+def _contested_dateline(article: Article, dateline: Place, places: list[Place]) -> bool:
+    """Whether the dateline's own paragraph places the story in another town ("BOSTON (AP) —
+    Five people were found shot in a home in Saco, Maine"): the dateline is then where the
+    reporter or the station is."""
+    assert dateline.span is not None  # a dateline weight needs a span
+    end = article.text.find("\n", dateline.span.end)
+    end = len(article.text) if end < 0 else end
+    language = article.language or article.language_hint or "en"
+    return any(
+        p.span is not None
+        and dateline.span.end < p.span.start < end
+        and _town_key(p) != _town_key(dateline)
+        and has_cue(article.text, p.span, language)
+        and not _names_surroundings(article, p)
+        for p in places
+    )
+
+
+def _names_surroundings(article: Article, place: Place) -> bool:
+    """Whether the mention names the land around a town rather than the town (see
+    :data:`_SURROUNDINGS_AFTER`): a story from "an Atlanta suburb" is not Atlanta's."""
+    if place.span is None:
+        return False
+    text, span = article.text, place.span
+    return bool(
+        _SURROUNDINGS_AFTER.match(text, span.end)
+        or _SURROUNDINGS_BEFORE.search(text, max(0, span.start - 12), span.start)
+    )
+
+
+def _quarters_as_cities(gaz: Gazetteer, article: Article, places: list[Place]) -> list[Place]:
+    """The places with each name the text calls a neighbourhood ("the Uptown neighborhood",
+    "the Kensington section") read as the biggest city named in the article near it
+    (:data:`QUARTER_KM`), else as the biggest city it names more than :data:`NAMESAKE_KM` away
+    (the quarter was read as a namesake elsewhere): GeoNames lists many city quarters as towns,
+    while a headline's "5 shot in Uptown" happened in Chicago. A quarter with no big city
+    named stays as it is."""
+    result = list(places)
+    for key in dict.fromkeys(_town_key(p) for p in places):  # text order: the same every run
+        name = _split_mention(next(p for p in places if _town_key(p) == key).text)[0]
+        if not re.search(re.escape(name) + _QUARTER_AFTER, article.text, re.IGNORECASE):
+            continue
+        cities = [c for c in places if _town_key(c) != key and _population(gaz, c) >= MAJOR_CITY]
+        quarter = next((p for p in places if _town_key(p) == key and p.lat is not None), None)
+        near = [
+            c
+            for c in cities
+            if quarter is not None
+            and _population(gaz, c) > _population(gaz, quarter)
+            and c.lat is not None
+            and _km(quarter, c) <= QUARTER_KM
+        ]
+        far = [
+            c for c in cities if quarter is None or c.lat is None or _km(quarter, c) > NAMESAKE_KM
+        ]
+        city = max(near or far, key=lambda c: _population(gaz, c), default=None)
+        if city is not None:
+            result = _read_as(result, key, city)
+    return result
 
 
 def _in_title(article: Article, place: Place) -> bool:
