@@ -9,9 +9,20 @@ import pytest
 
 from presslens.errors import ModelError
 from presslens.evaluate.muc4 import MucDocument
-from presslens.events.roles import ROLES, Decoding, RoleTagger, decode, default_tagger
-from presslens.events.roles_features import tokenize
-from presslens.events.roles_train import is_validation, token_labels
+from presslens.events.roles import (
+    ENTITY_FEATURES,
+    ROLES,
+    Candidate,
+    Decoding,
+    EntityScorer,
+    Lexicon,
+    RoleTagger,
+    candidates,
+    default_tagger,
+    select,
+)
+from presslens.events.roles_features import DocumentTokens, tokenize
+from presslens.events.roles_train import fold_of, token_labels
 
 _TEXT = "the mayor's car was hit by a bomb. the owls said the bomb was theirs."
 
@@ -38,54 +49,107 @@ def test_roles_features_see_the_lexicons_and_the_context() -> None:
     assert tokenize("a bomb exploded.").features == tokenize("a bomb exploded.").features
 
 
-def test_roles_decode_grows_a_confident_core_over_weaker_edges() -> None:
+def _tagger(decoding: Decoding, bits: int = 4) -> RoleTagger:
+    """A tiny tagger whose entity scorer trusts the mean probability of the best mention."""
+    weights = np.arange(16 * len(ROLES), dtype=np.float16).reshape(16, len(ROLES)) / 100
+    entity_weights = np.zeros((len(ROLES), len(ENTITY_FEATURES)))
+    entity_weights[:, ENTITY_FEATURES.index("mean")] = 1.0
+    lexicon = Lexicon.count([], np.zeros(0, dtype=bool))
+    scorer = EntityScorer(entity_weights, np.zeros(len(ROLES)), lexicon)
+    return RoleTagger(weights[: 1 << bits], np.zeros(len(ROLES)), scorer, decoding, bits)
+
+
+def _texts(found: list[Candidate], tokens: DocumentTokens, role: str) -> set[str]:
+    return {" ".join(c.words) for c in found if ROLES[c.role] == role}
+
+
+def test_roles_candidates_nest_a_confident_core_inside_weaker_edges() -> None:
     text = "the farabundo marti front attacked."
     tokens = tokenize(text)
     probabilities = _probabilities(
         6, {(1, "PerpOrg"): 0.2, (2, "PerpOrg"): 0.9, (3, "PerpOrg"): 0.2, (0, "PerpOrg"): 0.3}
     )
-    strict = decode(text, tokens, probabilities, Decoding((0.5,) * 5, (3,) * 5, 1.0))
-    grown = decode(text, tokens, probabilities, Decoding((0.5,) * 5, (3,) * 5, 0.3))
-    assert [f.text for f in strict["PerpOrg"]] == ["marti"]
-    assert [f.text for f in grown["PerpOrg"]] == ["farabundo marti front"]
+    found = candidates(tokens, probabilities)
+    assert _texts(found, tokens, "PerpOrg") == {"marti", "farabundo marti front"}
+    assert len(found[0].features) == len(ENTITY_FEATURES) - 4  # the lexicon adds four
 
 
-def test_roles_decode_keeps_one_phrase_per_entity_and_respects_limits() -> None:
-    text = "guerrillas and urban guerrillas used a bomb , a rifle , a mortar ."
+def test_roles_candidates_are_one_per_phrase_and_rank_within_their_role() -> None:
+    text = "a bomb , a rifle . the bomb ."
     tokens = tokenize(text)
     probabilities = _probabilities(
-        len(tokens.words),
-        {
-            (0, "PerpInd"): 0.6,
-            (2, "PerpInd"): 0.9,
-            (3, "PerpInd"): 0.9,
-            (6, "Weapon"): 0.9,
-            (9, "Weapon"): 0.8,
-            (12, "Weapon"): 0.7,
-        },
+        len(tokens.words), {(1, "Weapon"): 0.9, (4, "Weapon"): 0.5, (7, "Weapon"): 0.7}
     )
-    found = decode(text, tokens, probabilities, Decoding((0.5,) * 5, (5, 5, 5, 5, 2), 1.0))
-    assert [f.text for f in found["PerpInd"]] == ["urban guerrillas"]
-    assert [f.text for f in found["Weapon"]] == ["bomb", "rifle"]
-    assert found["Victim"] == []
+    found = {" ".join(c.words): c for c in candidates(tokens, probabilities)}
+    assert set(found) == {"bomb", "rifle"}
+    mentions, rank = ENTITY_FEATURES.index("mentions"), ENTITY_FEATURES.index("rank")
+    assert found["bomb"].features[mentions] > found["rifle"].features[mentions]
+    assert found["bomb"].features[rank] < found["rifle"].features[rank]
+
+
+def test_roles_victim_candidates_lose_the_titles_before_a_name() -> None:
+    text = "gunmen killed msgr juan perez ."
+    tokens = tokenize(text)
+    probabilities = _probabilities(6, {(2, "Victim"): 0.9, (3, "Victim"): 0.9, (4, "Victim"): 0.9})
+    probabilities[2:5, ROLES.index("PerpInd")] = 0.9
+    found = candidates(tokens, probabilities)
+    assert _texts(found, tokens, "Victim") == {"juan perez"}
+    assert _texts(found, tokens, "PerpInd") == {"msgr juan perez"}
+
+
+def test_roles_select_keeps_one_phrase_per_entity_and_respects_limits() -> None:
+    text = "guerrillas and urban guerrillas used a bomb , a rifle , a mortar ."
+    tokens = tokenize(text)
+    found = [
+        Candidate(ROLES.index("PerpInd"), ("guerrillas",), 0, 1, np.zeros(1)),
+        Candidate(ROLES.index("PerpInd"), ("urban", "guerrillas"), 2, 4, np.zeros(1)),
+        Candidate(ROLES.index("Weapon"), ("bomb",), 6, 7, np.zeros(1)),
+        Candidate(ROLES.index("Weapon"), ("rifle",), 9, 10, np.zeros(1)),
+        Candidate(ROLES.index("Weapon"), ("mortar",), 12, 13, np.zeros(1)),
+        Candidate(ROLES.index("Target"), ("rifle",), 9, 10, np.zeros(1)),
+    ]
+    scores = np.array([0.6, 0.9, 0.9, 0.8, 0.7, 0.3])
+    chosen = select(text, tokens, found, scores, Decoding((0.5,) * 5, (5, 5, 5, 5, 2)))
+    assert [f.text for f in chosen["PerpInd"]] == ["urban guerrillas"]
+    assert [f.text for f in chosen["Weapon"]] == ["bomb", "rifle"]
+    assert chosen["Target"] == []
+    assert chosen["PerpInd"][0].score == 0.9
+
+
+def test_roles_lexicon_counts_how_often_a_phrase_was_a_filler() -> None:
+    weapon, target = ROLES.index("Weapon"), ROLES.index("Target")
+    found = [
+        Candidate(weapon, ("car", "bomb"), 0, 2, np.zeros(1)),
+        Candidate(weapon, ("car", "bomb"), 0, 2, np.zeros(1)),
+        Candidate(weapon, ("bomb",), 1, 2, np.zeros(1)),
+        Candidate(target, ("car",), 0, 1, np.zeros(1)),
+    ]
+    lexicon = Lexicon.count(found, np.array([True, True, False, False]))
+    car_bomb, bomb = lexicon.features(found[0]), lexicon.features(found[2])
+    unseen = lexicon.features(Candidate(target, ("bank",), 0, 1, np.zeros(1)))
+    assert car_bomb[2] > unseen[2] > bomb[2]  # phrase odds: 2 of 2, none seen, 0 of 1
+    assert car_bomb[0] == bomb[0]  # one head, "bomb": 2 of 3 weapon candidates...
+    assert lexicon.features(found[3])[0] < bomb[0]  # ...while "car" as a target was 0 of 1
+    assert unseen[1] == unseen[3] == 0.0
 
 
 def test_roles_model_file_round_trips_without_pickle(tmp_path: Path) -> None:
-    weights = np.arange(16 * len(ROLES), dtype=np.float16).reshape(16, len(ROLES)) / 100
-    tagger = RoleTagger(weights, np.zeros(len(ROLES)), Decoding((0.4,) * 5, (2,) * 5, 0.5), 4)
+    tagger = _tagger(Decoding((0.4,) * 5, (2,) * 5))
     tagger.save(tmp_path / "roles.npz")
     loaded = RoleTagger.load(tmp_path / "roles.npz")
     assert loaded.decoding == tagger.decoding
-    assert np.array_equal(loaded.weights, weights)
+    assert np.array_equal(loaded.weights, tagger.weights)
+    assert np.array_equal(loaded.scorer.weights, tagger.scorer.weights)
     tokens = tokenize(_TEXT)
     assert np.allclose(loaded.probabilities(tokens), tagger.probabilities(tokens))
+    assert loaded.fillers(_TEXT) == tagger.fillers(_TEXT)
 
 
 def test_roles_missing_or_stale_model_is_a_model_error(tmp_path: Path) -> None:
     with pytest.raises(ModelError, match="train it"):
         RoleTagger.load(tmp_path / "absent.npz")
     path = tmp_path / "stale.npz"
-    RoleTagger(np.zeros((2, 5)), np.zeros(5), Decoding((0.5,) * 5, (1,) * 5), 1).save(path)
+    _tagger(Decoding((0.5,) * 5, (1,) * 5), 1).save(path)
     with np.load(path) as data:
         arrays = dict(data)
     arrays["feature_version"] = np.int32(-1)
@@ -104,9 +168,11 @@ def test_roles_training_labels_every_occurrence_of_a_gold_mention() -> None:
     assert set(labels[labels >= 0]) == {ROLES.index("Weapon")}
 
 
-def test_roles_validation_split_is_about_a_fifth() -> None:
+def test_roles_folds_are_fifths_whatever_the_order() -> None:
     ids = [f"DEV-MUC3-{i:04d}" for i in range(1000)]
-    assert 150 < sum(is_validation(i) for i in ids) < 250
+    sizes = [sum(fold_of(i) == k for i in ids) for k in range(5)]
+    assert all(150 < size < 250 for size in sizes)
+    assert [fold_of(i) for i in reversed(ids)] == [fold_of(i) for i in ids][::-1]
 
 
 def test_roles_shipped_model_finds_a_wire_story_fillers() -> None:

@@ -1,24 +1,36 @@
 """Who did it, to whom, with what: a learnt tagger of MUC-4's role fillers.
 
-:class:`RoleTagger` is a linear token tagger with one sigmoid per role (PerpInd, PerpOrg,
-Target, Victim, Weapon) over the hashed features of :mod:`presslens.events.roles_features`.
-Rules alone find the phrases near a trigger but cannot tell which of a wire story's many
-attacks, victims and guerrilla groups are *the* incident's; the tagger learns that from the
-words, the lexicons, the nearest verbs and how early a phrase comes.
+:class:`RoleTagger` works in two stages. A linear token tagger with one sigmoid per role
+(PerpInd, PerpOrg, Target, Victim, Weapon) over the hashed features of
+:mod:`presslens.events.roles_features` gives each token a probability of lying in a filler of
+each role. Rules alone find the phrases near a trigger but cannot tell which of a wire story's
+many attacks, victims and guerrilla groups are *the* incident's; the tagger learns that from
+the words, the lexicons, the nearest verbs and how early a phrase comes.
 
-Decoding works at the document level, as the role fillers are document-level: a token goes to
-the role whose probability most exceeds that role's threshold; runs of tokens with the same role
-(punctuation breaks a run) are candidate phrases scored by their mean probability; each phrase
-keeps its best occurrence; a phrase whose words lie inside a better one of the same role ("the
-guerrillas" beside "urban guerrillas") is the same entity and is dropped; and each role keeps
-at most its ``limit`` best phrases. Thresholds and limits are tuned on a validation split carved
-from MUC-4's training documents (see :mod:`presslens.events.roles_train`).
+The role fillers are document-level entities, so the second stage judges entities, not tokens:
+runs of tokens over several probability levels give candidate phrases of each role, nested ones
+included ("urban guerrillas" inside "urban guerrillas of the fmln"); every distinct phrase is
+one candidate, whatever the number of places it stands, and a small logistic regression scores
+it from what its mentions say together: the probabilities over its best mention, how many
+mentions it has and how early the first comes, how sharply its edges fall, how much the other
+roles claim it, its rank among the role's candidates, how strongly the document as a whole
+speaks of an incident (half of MUC-4's stories have none, and a weak document should yield
+nothing), and how often the phrase and its head word were the role's fillers among the training
+candidates (:class:`Lexicon`). A victim's candidates lose the titles before a name, which
+answer keys leave out. Each role then keeps its best
+candidates over a threshold, at most ``limit`` of them, dropping a phrase whose words lie
+inside a better one ("the guerrillas" beside "urban guerrillas"). The token weights, the entity
+scorer and the decoding numbers are all fitted on MUC-4's training documents (see
+:mod:`presslens.events.roles_train`).
 
-Inference is pure numpy; the model file is a float16 weight table plus the decoding numbers.
+Inference is pure numpy; the model file is a float16 weight table, the entity scorer with its
+hashed lexicon counts, and the decoding numbers.
 """
 
 from __future__ import annotations
 
+import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,18 +38,51 @@ from pathlib import Path
 import numpy as np
 
 from presslens.errors import ModelError
-from presslens.events.roles_features import FEATURE_VERSION, DocumentTokens, tokenize
+from presslens.events.roles_features import (
+    FEATURE_VERSION,
+    TITLE_WORDS,
+    DocumentTokens,
+    tokenize,
+)
 from presslens.numeric import sigmoid
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "models" / "roles.npz"
+#: Token probabilities at which runs become candidate phrases: a low level gives a long name
+#: its weak edges, a high one the confident core alone; the entity scorer picks between them.
+LEVELS = (0.08, 0.15, 0.25, 0.4, 0.6, 0.8)
+ENTITY_FEATURES = (
+    "mean",
+    "min",
+    "max",
+    "mentions",
+    "first_position",
+    "first_sentence",
+    "words",
+    "other_roles",
+    "edge",
+    "mentions_mean",
+    "document_role",
+    "document",
+    "document_top5",
+    "rank",
+    "head_odds",
+    "head_seen",
+    "phrase_odds",
+    "phrase_seen",
+)
+#: log2 of the rows of the lexicon's hashed count tables.
+LEXICON_BITS = 18
 _ARTICLES = frozenset(("the", "a", "an"))
 _POSSESSIVES = frozenset(("'s", "’s"))
+_SENTENCE_END = frozenset(".!?")
+_MOST_WORDS = 6
+_TOP = 5
 
 
 @dataclass(frozen=True, slots=True)
 class RoleFiller:
-    """One entity's best phrase: its role, text, character range and mean probability."""
+    """One entity's best phrase: its role, text, character range and entity probability."""
 
     role: str
     text: str
@@ -47,13 +92,22 @@ class RoleFiller:
 
 
 @dataclass(frozen=True, slots=True)
+class Candidate:
+    """A phrase that may fill a role: its words, best mention's token range and features."""
+
+    role: int
+    words: tuple[str, ...]
+    first: int
+    end: int
+    features: np.ndarray
+
+
+@dataclass(frozen=True, slots=True)
 class Decoding:
-    """Per role, the probability a token needs and the most phrases a document keeps."""
+    """Per role, the entity probability a filler needs and the most fillers a document keeps."""
 
     thresholds: tuple[float, ...]
     limits: tuple[int, ...]
-    #: A phrase grows over neighbours whose probability reaches ``grow`` times the threshold.
-    grow: float = 1.0
 
 
 def feature_matrix(tokens: DocumentTokens, bits: int) -> tuple[np.ndarray, np.ndarray]:
@@ -62,6 +116,12 @@ def feature_matrix(tokens: DocumentTokens, bits: int) -> tuple[np.ndarray, np.nd
     rows = np.repeat(np.arange(len(lengths)), lengths)
     flat = np.fromiter((h for f in tokens.features for h in f), dtype=np.int64, count=sum(lengths))
     return rows, flat & ((1 << bits) - 1)
+
+
+def _logit(p: float | np.ndarray) -> np.ndarray:
+    """Log-odds, clipped: the entity scorer is linear in them, not in probabilities."""
+    q = np.clip(p, 1e-4, 1 - 1e-4)
+    return np.log(q / (1 - q))
 
 
 def _key(words: list[str]) -> tuple[str, ...]:
@@ -82,85 +142,230 @@ def _in_phrase(word: str) -> bool:
     return word[0].isalnum() or word in _POSSESSIVES
 
 
-def _runs(labels: np.ndarray, words: list[str]) -> list[tuple[int, int, int]]:
-    """``(role, first, end)`` token runs with the same role; punctuation breaks a run."""
-    runs: list[tuple[int, int, int]] = []
+def _spans(mask: np.ndarray, words: list[str]) -> list[tuple[int, int]]:
+    """``(first, end)`` of the runs of masked tokens, punctuation breaking a run.
+
+    A run loses leading articles and punctuation and trailing punctuation, as the metric
+    ignores them and the same phrase should be one candidate however it was cut.
+    """
+    spans: list[tuple[int, int]] = []
     i = 0
-    while i < len(labels):
-        role = int(labels[i])
-        if role < 0 or not _in_phrase(words[i]):
+    while i < len(words):
+        if not mask[i] or not _in_phrase(words[i]):
             i += 1
             continue
         j = i + 1
-        while j < len(labels) and labels[j] == role and _in_phrase(words[j]):
+        while j < len(words) and mask[j] and _in_phrase(words[j]):
             j += 1
-        runs.append((role, i, j))
+        first, end = i, j
+        while first < end and (words[first] in _ARTICLES or not words[first][0].isalnum()):
+            first += 1
+        while end > first and not words[end - 1][0].isalnum():
+            end -= 1
+        if first < end:
+            spans.append((first, end))
         i = j
-    return runs
+    return spans
 
 
-def _grow(
-    run: tuple[int, int, int], words: list[str], probabilities: np.ndarray, floor: float
-) -> tuple[int, int]:
-    """A run grown over neighbours whose probability of the role reaches ``floor``.
+def _untitled(words: list[str], first: int, end: int) -> int:
+    """Where a victim's name starts after its titles, keeping at least the last word.
 
-    Tokens are tagged one by one, so a long name often has a confident core and weaker edges
-    ("farabundo *marti* national liberation front"): the edges join at a lower probability.
+    Answer keys name victims without them (7 of the 638 training mentions keep one).
     """
-    role, first, end = run
-    while first > 0 and _in_phrase(words[first - 1]) and probabilities[first - 1, role] >= floor:
-        first -= 1
-    while end < len(words) and _in_phrase(words[end]) and probabilities[end, role] >= floor:
-        end += 1
-    while first < end and (words[first] in _ARTICLES or not words[first][0].isalnum()):
+    while first < end - 1 and words[first] in TITLE_WORDS:
         first += 1
-    while end > first and not words[end - 1][0].isalnum():
-        end -= 1
-    return first, end
+    return first
 
 
-def decode(
-    text: str, tokens: DocumentTokens, probabilities: np.ndarray, decoding: Decoding
+def _sentence_index(words: list[str]) -> np.ndarray:
+    """Per token, the number of sentences before its own."""
+    ends = np.fromiter((w in _SENTENCE_END for w in words), dtype=np.int64, count=len(words))
+    return np.concatenate(([0], np.cumsum(ends)[:-1]))
+
+
+def candidates(tokens: DocumentTokens, probabilities: np.ndarray) -> list[Candidate]:
+    """Every phrase that a run over one of :data:`LEVELS` makes, once per role and words."""
+    words = tokens.words
+    if not words:
+        return []
+    sentence = _sentence_index(words)
+    strongest = np.sort(probabilities.max(axis=1))[-_TOP:]
+    document = (_logit(probabilities.max()), _logit(strongest.mean()))
+    found: list[Candidate] = []
+    for role in range(len(ROLES)):
+        mentions: dict[tuple[str, ...], set[tuple[int, int]]] = {}
+        for level in LEVELS:
+            for first, end in _spans(probabilities[:, role] >= level, words):
+                if ROLES[role] == "Victim":
+                    first = _untitled(words, first, end)
+                key = _key(words[first:end])
+                if key:
+                    mentions.setdefault(key, set()).add((first, end))
+        context = (_logit(probabilities[:, role].max()), *document)
+        own = [
+            _candidate(role, key, sorted(spans), probabilities, sentence, context)
+            for key, spans in mentions.items()
+        ]
+        found.extend(_ranked(own))
+    return found
+
+
+def _ranked(own: list[Candidate]) -> list[Candidate]:
+    """The candidates of one role with their rank by best mention appended as a feature.
+
+    A document has few fillers of a role, so the fifth best candidate is unlikely whatever
+    its probability: the rank says what the raw probabilities cannot.
+    """
+    order = np.argsort(np.argsort([-c.features[0] for c in own], kind="stable"))
+    return [
+        Candidate(c.role, c.words, c.first, c.end, np.append(c.features, np.log1p(rank)))
+        for c, rank in zip(own, order, strict=True)
+    ]
+
+
+def _candidate(
+    role: int,
+    key: tuple[str, ...],
+    spans: list[tuple[int, int]],
+    probabilities: np.ndarray,
+    sentence: np.ndarray,
+    context: tuple[np.ndarray, ...],
+) -> Candidate:
+    """One candidate with the features of :data:`ENTITY_FEATURES` but the rank."""
+    means = [float(probabilities[first:end, role].mean()) for first, end in spans]
+    first, end = spans[int(np.argmax(means))]
+    inside = probabilities[first:end]
+    n_tokens = len(probabilities)
+    before = probabilities[first - 1, role] if first > 0 else 0.0
+    after = probabilities[end, role] if end < n_tokens else 0.0
+    others = np.delete(inside.mean(axis=0), role)
+    features = np.array(
+        [
+            _logit(max(means)),
+            _logit(inside[:, role].min()),
+            _logit(inside[:, role].max()),
+            np.log1p(len(spans)),
+            spans[0][0] / n_tokens,
+            np.log1p(sentence[spans[0][0]]),
+            min(len(key), _MOST_WORDS),
+            _logit(others.max()),
+            _logit(max(before, after)),
+            _logit(float(np.mean(means))),
+            *context,
+        ]
+    )
+    return Candidate(role, key, first, end, features)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """How often a candidate phrase, and a candidate with its head word, was a role's filler.
+
+    Learnt from the training candidates: the token tagger sees every word in context, but not
+    that "fmln" as a PerpOrg candidate is the answer only one time in three while a named
+    victim nearly always is. Counts are kept in hashed tables, per role, so the model file
+    holds no list of the corpus's phrases.
+    """
+
+    positive: np.ndarray
+    total: np.ndarray
+
+    @staticmethod
+    def keys(candidate: Candidate) -> tuple[int, int]:
+        """Table rows of the candidate's role with its head word, and with its whole phrase."""
+        role, head, phrase = ROLES[candidate.role], candidate.words[-1], " ".join(candidate.words)
+        mask = (1 << LEXICON_BITS) - 1
+        return (
+            zlib.crc32(f"{role}|head|{head}".encode()) & mask,
+            zlib.crc32(f"{role}|phrase|{phrase}".encode()) & mask,
+        )
+
+    @classmethod
+    def count(cls, found: Sequence[Candidate], labels: np.ndarray) -> Lexicon:
+        """The tables of candidates with their labels (whether each was a gold filler)."""
+        rows = np.array([Lexicon.keys(c) for c in found], dtype=np.int64).reshape(-1, 2)
+        positive = np.zeros(1 << LEXICON_BITS, dtype=np.int32)
+        total = np.zeros(1 << LEXICON_BITS, dtype=np.int32)
+        for column in range(2):
+            np.add.at(total, rows[:, column], 1)
+            np.add.at(positive, rows[:, column], labels.astype(np.int32))
+        return cls(positive, total)
+
+    def features(self, candidate: Candidate) -> list[float]:
+        """Smoothed log-odds of being a filler and log count, for the head and the phrase."""
+        values: list[float] = []
+        for row in self.keys(candidate):
+            positive, total = float(self.positive[row]), float(self.total[row])
+            values += [np.log((positive + 0.5) / (total - positive + 2.0)), np.log1p(total)]
+        return values
+
+
+def entity_matrix(found: Sequence[Candidate], lexicon: Lexicon) -> np.ndarray:
+    """``(n_candidates, len(ENTITY_FEATURES))``: the candidates' features and lexicon's."""
+    if not found:
+        return np.zeros((0, len(ENTITY_FEATURES)))
+    return np.array([[*c.features, *lexicon.features(c)] for c in found])
+
+
+@dataclass(frozen=True, slots=True)
+class EntityScorer:
+    """One logistic regression per role over :func:`entity_matrix`, with its lexicon.
+
+    ``weights`` is ``(5, len(ENTITY_FEATURES))``, ``bias`` the five intercepts.
+    """
+
+    weights: np.ndarray
+    bias: np.ndarray
+    lexicon: Lexicon
+
+    def scores(self, found: Sequence[Candidate]) -> np.ndarray:
+        """The probability that each candidate fills its role."""
+        if not found:
+            return np.zeros(0)
+        roles = np.array([c.role for c in found])
+        features = entity_matrix(found, self.lexicon)
+        return sigmoid((features * self.weights[roles]).sum(axis=1) + self.bias[roles])
+
+
+def select(
+    text: str,
+    tokens: DocumentTokens,
+    found: Sequence[Candidate],
+    scores: np.ndarray,
+    decoding: Decoding,
 ) -> dict[str, list[RoleFiller]]:
-    """Role fillers of one document from its token probabilities (see the module docstring)."""
+    """Each role's best candidates over its threshold, one per entity, at most its limit."""
     result: dict[str, list[RoleFiller]] = {role: [] for role in ROLES}
-    if not len(tokens.words):
-        return result
-    ratio = probabilities / np.asarray(decoding.thresholds)
-    labels = np.where(ratio.max(axis=1) >= 1.0, ratio.argmax(axis=1), -1)
-    best: dict[tuple[int, tuple[str, ...]], RoleFiller] = {}
-    for run in _runs(labels, tokens.words):
-        role = run[0]
-        floor = decoding.thresholds[role] * decoding.grow
-        first, end = _grow(run, tokens.words, probabilities, floor)
-        if first == end:
-            continue
-        key = (role, _key(tokens.words[first:end]))
-        value = float(probabilities[first:end, role].mean())
-        if key not in best or value > best[key].score:
-            start, stop = tokens.offsets[first][0], tokens.offsets[end - 1][1]
-            best[key] = RoleFiller(ROLES[role], text[start:stop], start, stop, value)
-    ranked = sorted(best.items(), key=lambda item: -item[1].score)
     kept: dict[int, list[tuple[str, ...]]] = {}
-    for (role, words), filler in ranked:
+    for index in np.argsort(-scores, kind="stable"):
+        candidate, value = found[index], float(scores[index])
+        role = candidate.role
         others = kept.setdefault(role, [])
-        if len(others) >= decoding.limits[role]:
+        if value < decoding.thresholds[role] or len(others) >= decoding.limits[role]:
             continue
-        if any(_inside(words, other) or _inside(other, words) for other in others):
+        if any(_inside(candidate.words, o) or _inside(o, candidate.words) for o in others):
             continue
-        others.append(words)
-        result[ROLES[role]].append(filler)
+        others.append(candidate.words)
+        start, stop = tokens.offsets[candidate.first][0], tokens.offsets[candidate.end - 1][1]
+        result[ROLES[role]].append(RoleFiller(ROLES[role], text[start:stop], start, stop, value))
     return result
 
 
 class RoleTagger:
-    """The role tagger: a hashed weight table, per-role biases and the decoding numbers."""
+    """The role tagger: token weights and biases, the entity scorer and the decoding numbers."""
 
     def __init__(
-        self, weights: np.ndarray, bias: np.ndarray, decoding: Decoding, bits: int
+        self,
+        weights: np.ndarray,
+        bias: np.ndarray,
+        scorer: EntityScorer,
+        decoding: Decoding,
+        bits: int,
     ) -> None:
         self.weights = weights
         self.bias = bias
+        self.scorer = scorer
         self.decoding = decoding
         self.bits = bits
 
@@ -176,7 +381,8 @@ class RoleTagger:
     def fillers(self, text: str) -> dict[str, list[RoleFiller]]:
         """The role fillers of a document, each role's best first."""
         tokens = tokenize(text)
-        return decode(text, tokens, self.probabilities(tokens), self.decoding)
+        found = candidates(tokens, self.probabilities(tokens))
+        return select(text, tokens, found, self.scorer.scores(found), self.decoding)
 
     def save(self, path: Path) -> None:
         """Write the model as a compressed ``.npz`` of plain arrays (no pickle)."""
@@ -184,9 +390,12 @@ class RoleTagger:
             path,
             weights=self.weights.astype(np.float16),
             bias=self.bias.astype(np.float32),
+            entity_weights=self.scorer.weights.astype(np.float64),
+            entity_bias=self.scorer.bias.astype(np.float64),
+            lexicon_positive=self.scorer.lexicon.positive.astype(np.int32),
+            lexicon_total=self.scorer.lexicon.total.astype(np.int32),
             thresholds=np.asarray(self.decoding.thresholds, dtype=np.float64),
             limits=np.asarray(self.decoding.limits, dtype=np.int32),
-            grow=np.float64(self.decoding.grow),
             bits=np.int32(self.bits),
             feature_version=np.int32(FEATURE_VERSION),
         )
@@ -200,18 +409,28 @@ class RoleTagger:
                 "`python -m presslens.events.roles_train --data ../shared/data/muc4`"
             )
         with np.load(path, allow_pickle=False) as data:
-            if int(data["feature_version"]) != FEATURE_VERSION:
+            version = int(data["feature_version"])
+            if version != FEATURE_VERSION or "lexicon_total" not in data:
                 raise ModelError(
-                    f"role tagger model {path} was trained on other features "
-                    f"(version {int(data['feature_version'])}, code has {FEATURE_VERSION}): "
+                    f"role tagger model {path} is stale (features version {version}, code "
+                    f"has {FEATURE_VERSION}; or it has no entity scorer): "
                     "retrain it with `python -m presslens.events.roles_train`"
                 )
             decoding = Decoding(
                 tuple(float(t) for t in data["thresholds"]),
                 tuple(int(k) for k in data["limits"]),
-                float(data["grow"]),
             )
-            return cls(data["weights"], data["bias"], decoding, int(data["bits"]))
+            return cls(
+                data["weights"],
+                data["bias"],
+                EntityScorer(
+                    data["entity_weights"],
+                    data["entity_bias"],
+                    Lexicon(data["lexicon_positive"], data["lexicon_total"]),
+                ),
+                decoding,
+                int(data["bits"]),
+            )
 
 
 @lru_cache(maxsize=1)

@@ -61,6 +61,18 @@ PERSON_HEAD = re.compile(
     r"teachers?|nuns?|bishops?|archbishop|senators?|deputies|deputy|candidates?|officials?|"
     r"relatives?|family|sons?|daughters?|wife|husband|brothers?|youths?|victims?)$"
 )
+#: Words a name may follow that MUC-4's answer keys leave out ("msgr oscar arnulfo romero" is
+#: the victim "oscar arnulfo romero"): titles, ranks, trades and the adjectives before them.
+TITLE_WORDS = frozenset(
+    word_list(
+        "former late presidential liberal conservative leftist jesuit catholic salvadoran "
+        "colombian peruvian guatemalan us president candidate senator attorney general colonel "
+        "col lieutenant lt captain capt major sergeant journalist mayor leader archbishop "
+        "monsignor msgr father priest dr mr mrs minister judge councilman deputy businessman "
+        "lawyer professor rector director chief commander governor ambassador union labor party "
+        "student peasant"
+    )
+)
 #: Event verbs that are no past participle but decide roles as much ("blew up", "shot").
 _EVENT_WORDS = frozenset(
     word_list(

@@ -3,10 +3,13 @@
 Every token inside a gold mention is labelled with the mention's role (the first role when two
 overlap), every other token with none. A one-vs-rest logistic regression per role is fitted by
 scikit-learn's SGD on the hashed features with a fixed seed, so a run gives the same model on
-every machine. The decoding numbers (per-role thresholds and phrase limits) are tuned by
-coordinate ascent on GRIT's micro F1 over a validation fifth of the training documents (by a
-hash of the document id); then the weights are refitted on all training documents. The dev and
-test splits are never read here.
+every machine. The training documents are cut into five folds (by a hash of the document id);
+each fold's token probabilities come from a tagger fitted on the other four, and the candidate
+entities read off them (:func:`presslens.events.roles.candidates`) train the entity scorer,
+a logistic regression. The decoding numbers (per-role thresholds and limits) are tuned by
+coordinate ascent on GRIT's micro F1 over all training documents, with each fold's entities
+scored by a scorer fitted on the other folds; then the entity scorer is refitted on all
+candidates and the token weights on all documents. The dev and test splits are never read here.
 
     python -m presslens.events.roles_train --data ../shared/data/muc4 [--out PATH]
 """
@@ -24,15 +27,21 @@ from typing import Any
 
 import numpy as np
 
-from presslens.evaluate.muc4 import MucDocument, load_muc, score
+from presslens.evaluate.muc4 import MucDocument, load_muc, normalise_mention, score
 from presslens.events.roles import (
     DEFAULT_PATH,
+    ENTITY_FEATURES,
     ROLES,
+    Candidate,
     Decoding,
+    EntityScorer,
+    Lexicon,
     RoleFiller,
     RoleTagger,
-    decode,
+    candidates,
+    entity_matrix,
     feature_matrix,
+    select,
 )
 from presslens.events.roles_features import DocumentTokens, tokenize
 
@@ -41,15 +50,18 @@ BITS = 18
 SEED = 0
 ALPHA = 2e-6
 EPOCHS = 12
-THRESHOLDS = (0.05, 0.08, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7)
+#: Folds of the training documents, by a hash of the document id.
+FOLDS = 5
+#: Inverse regularisation of the entity scorer's logistic regression.
+ENTITY_C = 1.0
+THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7)
 LIMITS = (1, 2, 3, 4, 6, 1000)
-GROWTH = (0.05, 0.1, 0.15, 0.25, 0.4, 0.6, 1.0)
-_ROUNDS = 3
+_ROUNDS = 2
 
 
-def is_validation(document_id: str) -> bool:
-    """A fixed fifth of the training documents, for tuning the decoding."""
-    return zlib.crc32(document_id.encode("utf-8")) % 5 == 0
+def fold_of(document_id: str) -> int:
+    """The fold of a training document: fixed, whatever the order of the file."""
+    return zlib.crc32(document_id.encode("utf-8")) % FOLDS
 
 
 def _occurrences(document: MucDocument) -> Iterator[tuple[str, int, int]]:
@@ -119,67 +131,203 @@ def _predictions(
     }
 
 
+def out_of_fold_probabilities(
+    documents: Sequence[MucDocument], tokenized: Sequence[DocumentTokens]
+) -> list[np.ndarray]:
+    """Each document's token probabilities from a tagger fitted on the other folds.
+
+    The entity scorer must learn from probabilities like those of unseen text, not from the
+    over-confident ones of the documents the tagger was fitted on.
+    """
+    folds = [fold_of(d.id) for d in documents]
+    probabilities: list[np.ndarray] = [np.zeros((0, len(ROLES)))] * len(documents)
+    for k in range(FOLDS):
+        inner = [i for i, f in enumerate(folds) if f != k]
+        weights, bias = fit([documents[i] for i in inner], [tokenized[i] for i in inner])
+        tagger = _token_tagger(weights, bias)
+        for i, f in enumerate(folds):
+            if f == k:
+                probabilities[i] = tagger.probabilities(tokenized[i])
+    return probabilities
+
+
+def _token_tagger(weights: np.ndarray, bias: np.ndarray) -> RoleTagger:
+    """A tagger with token weights only, to read probabilities from."""
+    return RoleTagger(
+        weights.astype(np.float16),
+        bias,
+        EntityScorer(
+            np.zeros((len(ROLES), len(ENTITY_FEATURES))),
+            np.zeros(len(ROLES)),
+            Lexicon.count([], np.zeros(0, dtype=bool)),
+        ),
+        Decoding((0.5,) * len(ROLES), (1,) * len(ROLES)),
+        BITS,
+    )
+
+
+def entity_labels(
+    document: MucDocument, tokens: DocumentTokens, found: Sequence[Candidate]
+) -> np.ndarray:
+    """Per candidate, whether its phrase is a mention of a gold entity of its role."""
+    gold = {
+        role: {normalise_mention(m) for entity in document.gold[role] for m in entity}
+        for role in ROLES
+    }
+    phrases = (
+        document.text[tokens.offsets[c.first][0] : tokens.offsets[c.end - 1][1]] for c in found
+    )
+    return np.array(
+        [normalise_mention(p) in gold[ROLES[c.role]] for p, c in zip(phrases, found, strict=True)],
+        dtype=bool,
+    )
+
+
+def _entity_design(features: np.ndarray, roles: np.ndarray) -> np.ndarray:
+    """Features shared by all roles, then a copy and an intercept per role.
+
+    The shared part learns what makes any entity a filler from few examples; the copies let
+    each role weigh differently (a weapon recurs, a perpetrator group is named once).
+    """
+    own = np.hstack([features, np.ones((len(features), 1))])
+    per_role = np.eye(len(ROLES))[roles][:, :, None] * own[:, None, :]
+    return np.hstack([features, per_role.reshape(len(features), -1)])
+
+
+def fit_entities(
+    features: np.ndarray, roles: np.ndarray, labels: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per-role weights ``(5, n_features)`` and biases of the entity scorer.
+
+    A standardised logistic regression over :func:`_entity_design`; being linear, it folds
+    into one weight vector and bias per role, read off at zero and at each unit feature.
+    """
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    model = make_pipeline(StandardScaler(), LogisticRegression(C=ENTITY_C, max_iter=5000))
+    model.fit(_entity_design(features, roles), labels)
+    n = features.shape[1]
+    probes = np.vstack([np.zeros(n), np.eye(n)])
+    weights, bias = np.zeros((len(ROLES), n)), np.zeros(len(ROLES))
+    for role in range(len(ROLES)):
+        values = model.decision_function(_entity_design(probes, np.full(n + 1, role)))
+        bias[role], weights[role] = values[0], values[1:] - values[0]
+    return weights, bias
+
+
+def fit_scorer(
+    found: Sequence[Sequence[Candidate]],
+    labels: Sequence[np.ndarray],
+    folds: Sequence[int],
+    members: Sequence[int],
+) -> EntityScorer:
+    """The entity scorer of some documents: their lexicon and a regression fitted on them.
+
+    The regression must see lexicon counts as they are for unseen text, so each fold's rows
+    read a lexicon counted on the other folds of ``members``; the scorer keeps the lexicon of
+    all of them.
+    """
+    rows, targets, roles = [], [], []
+    for k in sorted({folds[i] for i in members}):
+        outer = [i for i in members if folds[i] != k]
+        lexicon = Lexicon.count(
+            [c for i in outer for c in found[i]], np.concatenate([labels[i] for i in outer])
+        )
+        for i in (i for i in members if folds[i] == k):
+            rows.append(entity_matrix(found[i], lexicon))
+            targets.append(labels[i])
+            roles.append(np.array([c.role for c in found[i]], dtype=np.int64))
+    weights, bias = fit_entities(np.vstack(rows), np.concatenate(roles), np.concatenate(targets))
+    lexicon = Lexicon.count(
+        [c for i in members for c in found[i]], np.concatenate([labels[i] for i in members])
+    )
+    return EntityScorer(weights, bias, lexicon)
+
+
+def cross_fitted_scores(
+    documents: Sequence[MucDocument],
+    found: Sequence[Sequence[Candidate]],
+    labels: Sequence[np.ndarray],
+) -> list[np.ndarray]:
+    """Each document's candidate scores from an entity scorer fitted on the other folds."""
+    folds = [fold_of(d.id) for d in documents]
+    scores: list[np.ndarray] = [np.zeros(0)] * len(documents)
+    for k in range(FOLDS):
+        scorer = fit_scorer(found, labels, folds, [i for i, f in enumerate(folds) if f != k])
+        for i in (i for i, f in enumerate(folds) if f == k):
+            scores[i] = scorer.scores(found[i])
+    return scores
+
+
+def _f1(
+    documents: Sequence[MucDocument],
+    tokenized: Sequence[DocumentTokens],
+    found: Sequence[Sequence[Candidate]],
+    scores: Sequence[np.ndarray],
+    decoding: Decoding,
+) -> dict[str, float]:
+    fillers = [
+        select(d.text, t, c, s, decoding)
+        for d, t, c, s in zip(documents, tokenized, found, scores, strict=True)
+    ]
+    return score(_predictions(fillers, documents), documents)
+
+
 def tune(
     documents: Sequence[MucDocument],
     tokenized: Sequence[DocumentTokens],
-    probabilities: Sequence[np.ndarray],
+    found: Sequence[Sequence[Candidate]],
+    scores: Sequence[np.ndarray],
 ) -> tuple[Decoding, float]:
-    """Thresholds and limits that maximise micro F1 on held-out documents, one at a time."""
-    decoding = Decoding((0.3,) * len(ROLES), (1000,) * len(ROLES), 0.4)
-
-    def f1(candidate: Decoding) -> float:
-        found = [
-            decode(d.text, t, p, candidate)
-            for d, t, p in zip(documents, tokenized, probabilities, strict=True)
-        ]
-        return score(_predictions(found, documents), documents)["micro_f1"]
-
-    best = f1(decoding)
+    """Thresholds and limits that maximise micro F1 on held-out scores, a role at a time."""
+    decoding = Decoding((0.5,) * len(ROLES), (1000,) * len(ROLES))
+    best = _f1(documents, tokenized, found, scores, decoding)["micro_f1"]
     for _ in range(_ROUNDS):
         for role in range(len(ROLES)):
             for threshold, limit in product(THRESHOLDS, LIMITS):
-                thresholds = list(decoding.thresholds)
-                limits = list(decoding.limits)
+                thresholds, limits = list(decoding.thresholds), list(decoding.limits)
                 thresholds[role], limits[role] = threshold, limit
-                candidate = Decoding(tuple(thresholds), tuple(limits), decoding.grow)
-                value = f1(candidate)
+                candidate = Decoding(tuple(thresholds), tuple(limits))
+                value = _f1(documents, tokenized, found, scores, candidate)["micro_f1"]
                 if value > best:
                     best, decoding = value, candidate
-        for grow in GROWTH:
-            candidate = Decoding(decoding.thresholds, decoding.limits, grow)
-            value = f1(candidate)
-            if value > best:
-                best, decoding = value, candidate
     return decoding, best
 
 
 def train(data_dir: Path, out: Path = DEFAULT_PATH) -> dict[str, Any]:
-    """Fit, tune on the validation fifth, refit on all training documents and save."""
+    """Fit on out-of-fold probabilities, tune on cross-fitted scores, refit on all and save."""
     documents = load_muc(data_dir, "train")
     tokenized = [tokenize(d.text) for d in documents]
-    inner = [i for i, d in enumerate(documents) if not is_validation(d.id)]
-    held = [i for i, d in enumerate(documents) if is_validation(d.id)]
-    weights, bias = fit([documents[i] for i in inner], [tokenized[i] for i in inner])
-    tagger = RoleTagger(weights.astype(np.float16), bias, Decoding((0.5,) * 5, (1,) * 5), BITS)
-    held_docs = [documents[i] for i in held]
-    held_tokens = [tokenized[i] for i in held]
-    probabilities = [tagger.probabilities(t) for t in held_tokens]
-    decoding, validation_f1 = tune(held_docs, held_tokens, probabilities)
-    tagger.decoding = decoding
-    found = [
-        decode(d.text, t, p, decoding)
-        for d, t, p in zip(held_docs, held_tokens, probabilities, strict=True)
-    ]
-    validation = score(_predictions(found, held_docs), held_docs)
+    probabilities = out_of_fold_probabilities(documents, tokenized)
+    found = [candidates(t, p) for t, p in zip(tokenized, probabilities, strict=True)]
+    labels = [entity_labels(d, t, c) for d, t, c in zip(documents, tokenized, found, strict=True)]
+    scores = cross_fitted_scores(documents, found, labels)
+    decoding, f1 = tune(documents, tokenized, found, scores)
+    folds = [fold_of(d.id) for d in documents]
+    per_fold = []
+    for k in range(FOLDS):
+        part = [i for i, f in enumerate(folds) if f == k]
+        measures = _f1(
+            [documents[i] for i in part],
+            [tokenized[i] for i in part],
+            [found[i] for i in part],
+            [scores[i] for i in part],
+            decoding,
+        )
+        per_fold.append(measures["micro_f1"])
+    scorer = fit_scorer(found, labels, folds, range(len(documents)))
     weights, bias = fit(documents, tokenized)
-    RoleTagger(weights.astype(np.float16), bias, decoding, BITS).save(out)
+    tagger = RoleTagger(weights.astype(np.float16), bias, scorer, decoding, BITS)
+    tagger.save(out)
     return {
-        "validation_documents": len(held),
-        "validation_micro_f1": round(validation_f1, 4),
-        "validation": validation,
+        "documents": len(documents),
+        "out_of_fold_micro_f1": round(f1, 4),
+        "out_of_fold": _f1(documents, tokenized, found, scores, decoding),
+        "fold_micro_f1": per_fold,
         "thresholds": decoding.thresholds,
         "limits": decoding.limits,
-        "grow": decoding.grow,
         "model": str(out),
     }
 
