@@ -185,3 +185,14 @@ def test_roles_shipped_model_finds_a_wire_story_fillers() -> None:
     assert any("bomb" in f.text for f in found["Weapon"])
     assert all(text[f.start : f.end] == f.text for fillers in found.values() for f in fillers)
     assert all(0.0 <= f.score <= 1.0 for fillers in found.values() for f in fillers)
+
+
+def test_roles_candidates_read_every_occurrence_of_their_phrase() -> None:
+    text = "the office was bombed by rebels . the rebels held a meeting in the hills ."
+    tokens = tokenize(text)
+    assert tokens.attack[0] and not tokens.attack[-1]
+    probabilities = _probabilities(len(tokens.words), {(5, "PerpInd"): 0.9})
+    (rebels,) = candidates(tokens, probabilities)
+    value = dict(zip(ENTITY_FEATURES, rebels.features, strict=False))
+    assert (value["attack_share"], value["attack_any"]) == (0.5, 1.0)
+    assert (value["after_by"], value["after_of"]) == (0.5, 0.0)

@@ -15,9 +15,10 @@ it from what its mentions say together: the probabilities over its best mention,
 mentions it has and how early the first comes, how sharply its edges fall, how much the other
 roles claim it, its rank among the role's candidates, how strongly the document as a whole
 speaks of an incident (half of MUC-4's stories have none, and a weak document should yield
-nothing), and how often the phrase and its head word were the role's fillers among the training
-candidates (:class:`Lexicon`). A victim's candidates lose the titles before a name, which
-answer keys leave out. Each role then keeps its best
+nothing), how many of the phrase's occurrences stand in sentences that report an attack and
+after "by" or "of", and how often the phrase and its head word were the role's fillers among
+the training candidates (:class:`Lexicon`). A victim's candidates lose the titles before a
+name, which answer keys leave out. Each role then keeps its best
 candidates over a threshold, at most ``limit`` of them, dropping a phrase whose words lie
 inside a better one ("the guerrillas" beside "urban guerrillas"). The token weights, the entity
 scorer and the decoding numbers are all fitted on MUC-4's training documents (see
@@ -65,6 +66,10 @@ ENTITY_FEATURES = (
     "document_role",
     "document",
     "document_top5",
+    "attack_share",
+    "attack_any",
+    "after_by",
+    "after_of",
     "rank",
     "head_odds",
     "head_seen",
@@ -204,7 +209,7 @@ def candidates(tokens: DocumentTokens, probabilities: np.ndarray) -> list[Candid
                     mentions.setdefault(key, set()).add((first, end))
         context = (_logit(probabilities[:, role].max()), *document)
         own = [
-            _candidate(role, key, sorted(spans), probabilities, sentence, context)
+            _candidate(tokens, role, key, sorted(spans), probabilities, sentence, context)
             for key, spans in mentions.items()
         ]
         found.extend(_ranked(own))
@@ -225,6 +230,7 @@ def _ranked(own: list[Candidate]) -> list[Candidate]:
 
 
 def _candidate(
+    tokens: DocumentTokens,
     role: int,
     key: tuple[str, ...],
     spans: list[tuple[int, int]],
@@ -253,9 +259,33 @@ def _candidate(
             _logit(max(before, after)),
             _logit(float(np.mean(means))),
             *context,
+            *_occurrence_context(tokens, first, end),
         ]
     )
     return Candidate(role, key, first, end, features)
+
+
+def _occurrence_context(tokens: DocumentTokens, first: int, end: int) -> list[float]:
+    """Where the best mention's words stand anywhere in the document, tagged or not.
+
+    A filler is named in the sentences that report the attack, while a group named only in
+    a background sentence ("the fmln, which ...") is not the incident's; a perpetrator is
+    often the phrase after "by" or "members of". The tagger sees these per token; the
+    scorer needs them over all of the phrase's occurrences.
+    """
+    words, phrase = tokens.words, tokens.words[first:end]
+    starts = [
+        i
+        for i, word in enumerate(words)
+        if word == phrase[0] and words[i : i + len(phrase)] == phrase
+    ] or [first]
+    in_attack = [float(tokens.attack[i]) for i in starts]
+    return [
+        float(np.mean(in_attack)),
+        max(in_attack),
+        float(np.mean([i > 0 and words[i - 1] == "by" for i in starts])),
+        float(np.mean([i > 0 and words[i - 1] == "of" for i in starts])),
+    ]
 
 
 @dataclass(frozen=True, slots=True)

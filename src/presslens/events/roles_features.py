@@ -29,7 +29,7 @@ from presslens.events.quantities import words as word_list
 from presslens.events.taxonomy import BY_ID
 
 #: Changes whenever the features below change, so an old model file is refused, not misread.
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 #: Words keep inner hyphens and apostrophes ("m-16", "d'aubuisson") but a possessive "'s" is a
 #: token of its own, as are other marks that are not spaces.
 TOKEN = re.compile(r"\w+(?:-\w+)*(?:['’](?!s\b)\w+(?:-\w+)*)*|['’]s\b|[^\w\s]")
@@ -92,12 +92,13 @@ class DocumentTokens:
 
     ``offsets`` are ``(start, end)`` of each token in the text; ``words`` the lower-cased
     tokens; ``features`` one list of hashed ids per token (unbounded ints: the model folds them
-    into its table).
+    into its table); ``attack`` whether each token's sentence reports an attack or a clash.
     """
 
     offsets: list[tuple[int, int]]
     words: list[str]
     features: list[list[int]]
+    attack: list[bool]
 
 
 def _hash(feature: str) -> int:
@@ -200,10 +201,12 @@ def tokenize(text: str) -> DocumentTokens:
     counts = Counter(words)
     seen: set[str] = set()
     features: list[list[int]] = []
+    attack: list[bool] = []
     for index, (start, end) in enumerate(_sentences(words)):
         left_verbs, right_verbs = _nearest_verbs(words, start, end)
         event = _has_attack(text, offsets, start, end)
         position = _bucket(index)
+        attack.extend([event != "none"] * (end - start))
         for i in range(start, end):
             word = words[i]
             near = [
@@ -239,4 +242,4 @@ def tokenize(text: str) -> DocumentTokens:
             )
             seen.add(word)
             features.append([_hash(name) for name in names])
-    return DocumentTokens(offsets, words, features)
+    return DocumentTokens(offsets, words, features, attack)
