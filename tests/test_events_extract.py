@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from presslens.document import Article
 from presslens.events import EventExtractor, extract_events, main_event
 from presslens.read import article_from_text
@@ -208,24 +210,31 @@ def _titled(title: str, text: str) -> Article:
     return article
 
 
-def test_extract_title_beside_the_text_sums_what_the_body_tells_one_by_one() -> None:
-    article = _titled(
-        "2 dead, 3 hurt in shooting outside bar",
-        "A man was shot and killed outside the bar late Friday. Police said a woman also died.",
-    )
-    event = main_event(_with_events(article))
+@pytest.mark.parametrize(
+    ("title", "text", "killed", "injured"),
+    [
+        # the body tells the deaths one by one; the title sums them
+        (
+            "2 dead, 3 hurt in shooting outside bar",
+            "A man was shot and killed outside the bar late Friday. Police said a woman also died.",
+            2,
+            3,
+        ),
+        # the title's "shot" less the body's deaths are the injured
+        (
+            "Four shot at block party",
+            "Gunfire erupted at the party on Saturday. One of the victims died at the hospital.",
+            1,
+            3,
+        ),
+    ],
+)
+def test_extract_title_beside_the_text_lends_its_figures(
+    title: str, text: str, killed: int, injured: int
+) -> None:
+    event = main_event(_with_events(_titled(title, text)))
     assert event is not None
-    assert (event.counts["killed"].exact, event.counts["injured"].exact) == (2, 3)
-
-
-def test_extract_title_shot_figure_less_the_deaths_is_injured() -> None:
-    article = _titled(
-        "Four shot at block party",
-        "Gunfire erupted at the party on Saturday. One of the victims died at the hospital.",
-    )
-    event = main_event(_with_events(article))
-    assert event is not None
-    assert (event.counts["killed"].exact, event.counts["injured"].exact) == (1, 3)
+    assert (event.counts["killed"].exact, event.counts["injured"].exact) == (killed, injured)
 
 
 def test_extract_title_figures_alone_make_an_event_without_evidence() -> None:

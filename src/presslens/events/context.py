@@ -51,8 +51,6 @@ from presslens.events.taxonomy import VIOLENT_TYPES
 
 T = TypeVar("T")
 
-_NEVER = re.compile(r"(?!)")
-
 #: A date right after these words is when something was said or done in court.
 _NOT_EVENT_DATE = {
     "en": re.compile(
@@ -75,27 +73,21 @@ _NOT_EVENT_DATE = {
 }
 #: A date a few words after these verbs is the day of a follow-up, not of the event ("The family
 #: spoke to reporters on Wednesday", "Classes resumed Wednesday after four students were shot").
-_FOLLOW_UP = {
-    "en": re.compile(
-        r"\b(?:spoke|speaks|visited|met|attended|rallied|marched|mourned|remembered|"
-        r"honou?red|buried|laid\s+to\s+rest|resumed|reopened|canvassed|addressed|struggled)"
-        r"(?:\s+[\w’'-]+){0,5}\s+(?:on\s+|late\s+|early\s+)?$",
-        re.IGNORECASE,
-    ),
-    "ru": _NEVER,
-}
+_FOLLOW_UP = re.compile(
+    r"\b(?:spoke|speaks|visited|met|attended|rallied|marched|mourned|remembered|"
+    r"honou?red|buried|laid\s+to\s+rest|resumed|reopened|canvassed|addressed|struggled)"
+    r"(?:\s+[\w’'-]+){0,5}\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
 #: A date right before these words is when something was said, or is the day of a follow-up
 #: ("Officials Wednesday identified ...", "in a Friday interview", "died Sunday from his
 #: injuries").
-_NOT_EVENT_AFTER = {
-    "en": re.compile(
-        r"(?:[’']s)?\s+(?:interview|hearing|court\s+(?:hearing|appearance|date)|"
-        r"(?:news|press)\s+conference|funeral|vigil|memorial|arraignment)\b|"
-        r"\s+(?:from|of)\s+(?:his|her|their|the)\s+(?:injuries|wounds)\b",
-        re.IGNORECASE,
-    ),
-    "ru": _NEVER,
-}
+_NOT_EVENT_AFTER = re.compile(
+    r"(?:[’']s)?\s+(?:interview|hearing|court\s+(?:hearing|appearance|date)|"
+    r"(?:news|press)\s+conference|funeral|vigil|memorial|arraignment)\b|"
+    r"\s+(?:from|of)\s+(?:his|her|their|the)\s+(?:injuries|wounds)\b",
+    re.IGNORECASE,
+)
 #: An agent right before a date and a verb of saying right after it ("Officials Wednesday
 #: identified ...", "Police on Monday said ..."): the day of the statement.
 _AGENT = re.compile(
@@ -173,17 +165,26 @@ def _paragraph_dates(
         said = pattern.search(
             article.text, max(paragraph.start, where.start - _LOOKBEHIND), where.start
         )  # not across paragraphs: "... witnesses told reporters.\n\nLast year, ..."
-        after = _NOT_EVENT_AFTER[language].match(article.text, where.end, paragraph.end) or (
-            language == "en"
-            and _AGENT.search(article.text, max(paragraph.start, where.start - 20), where.start)
-            and _STATED.match(article.text, where.end, paragraph.end)
-        )
-        follow = _FOLLOW_UP[language].search(
-            article.text, max(paragraph.start, where.start - _LOOKBEHIND), where.start
-        )
-        if (possessive or not said) and not after and not follow:
+        if (possessive or not said) and not _follow_up_day(
+            article.text, paragraph, where, language
+        ):
             kept.append((where, date))
     return kept
+
+
+def _follow_up_day(text: str, paragraph: Span, where: Span, language: str) -> bool:
+    """Whether the words around the date make it a follow-up's day (see :data:`_FOLLOW_UP`,
+    :data:`_NOT_EVENT_AFTER`, :data:`_AGENT`); the cues are English only so far."""
+    if language != "en":
+        return False
+    return bool(
+        _NOT_EVENT_AFTER.match(text, where.end, paragraph.end)
+        or (
+            _AGENT.search(text, max(paragraph.start, where.start - 20), where.start)
+            and _STATED.match(text, where.end, paragraph.end)
+        )
+        or _FOLLOW_UP.search(text, max(paragraph.start, where.start - _LOOKBEHIND), where.start)
+    )
 
 
 def _arrest_day(article: Article, where: Span, language: str) -> bool:

@@ -83,7 +83,6 @@ _EVENT_WORDS = frozenset(
 _ATTACK_TYPES = ("violence_against_civilians", "bombing", "abduction", "infrastructure_attack")
 _SENTENCE_END = frozenset(".!?")
 _WINDOW = 3
-_VERB_REACH = 8
 
 
 @dataclass(frozen=True, slots=True)
