@@ -189,9 +189,10 @@ def test_latin_script_languages_use_exonyms() -> None:
 
 
 def test_place_cues() -> None:
-    text = "A Dayton man was shot in Akron; Toledo was quiet."
+    text = "A Dayton man was shot in Akron; Toledo was quiet. Deputies searched a Canton home."
     spans = {m: s for m, s in find_place_mentions(text)}
     assert has_cue(text, spans["Dayton"]) and has_cue(text, spans["Akron"])
+    assert has_cue(text, spans["Canton"])
     assert not has_cue(text, spans["Toledo"])
 
 
@@ -219,3 +220,16 @@ def test_a_town_pinned_by_its_state_keeps_its_name_when_the_reading_is_open() ->
     place = place_of("PUYALLUP, Wash. — A boy was hurt on Sunday.", "PUYALLUP, Wash.")
     assert place is not None and place.geonames_id is None
     assert place.name == "PUYALLUP" and place.admin1 == "Washington"
+
+
+def test_a_hamlet_is_read_only_where_its_state_is_named() -> None:
+    # Wellston, Oklahoma, has fewer than 1,000 people; bigger Wellstons lie in Ohio and Missouri.
+    pinned = place_of("Two officers were shot in Wellston, Okla., on Sunday.", "Wellston, Okla.")
+    beside = place_of(
+        "Two officers were shot in Wellston on Sunday. Oklahoma City police joined the search.",
+        "Wellston",
+    )
+    bare = place_of("Two officers were shot in Wellston on Sunday.", "Wellston")
+    assert pinned is not None and pinned.admin1 == "Oklahoma"
+    assert beside is not None and beside.admin1 == "Oklahoma"
+    assert bare is not None and bare.admin1 != "Oklahoma"

@@ -77,6 +77,14 @@ def test_packaged_index_answers_lookups() -> None:
     assert gaz.admin1_entry(city.admin1) == next(e for e in gaz.lookup("illinois") if e.kind == "A")
 
 
+def test_us_hamlets_are_indexed_and_flagged() -> None:
+    gaz = load_gazetteer()
+    (montfort,) = [e for e in gaz.lookup(name_key("Montfort")) if e.country == "US"]
+    assert montfort.admin1 == "US.WI" and montfort.is_hamlet
+    chicago = next(e for e in gaz.lookup("chicago") if e.kind == "P")
+    assert not chicago.is_hamlet
+
+
 def _tiny_columns() -> dict[str, object]:
     return {
         "attribution": "made up for a test",

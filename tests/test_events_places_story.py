@@ -266,3 +266,27 @@ def test_a_title_town_that_is_someones_home_is_not_the_story() -> None:
     )
     assert story(text, "Tampa man wounded in nightclub shooting")[0] == "Orlando"
     assert story(text, "Tampa shooting victim recovering")[0] == "Tampa"
+
+
+def test_a_town_across_a_state_line_is_not_a_quarter_of_the_city() -> None:
+    text = (
+        "A teenager was killed at a party in Bladensburg on Friday night. His family moved "
+        "from Washington, D.C., last year."
+    )
+    assert story(text, "Teen killed at Bladensburg party") == ("Bladensburg", "Maryland")
+
+
+def test_a_town_with_its_own_police_is_not_a_quarter_of_the_city() -> None:
+    title = "Man shot in Chalmette"
+    lead = "A man was shot in Chalmette on Sunday"
+    hospital = " He was taken to a hospital in New Orleans."
+    assert story(f"{lead}, Chalmette police said.{hospital}", title)[0] == "Chalmette"
+    assert story(f"{lead}.{hospital}", title)[0] == "New Orleans"
+
+
+def test_an_ambiguous_town_is_read_in_the_state_the_story_points_at() -> None:
+    text = (
+        "Two officers were shot in Wellston on Sunday, the Lincoln County sheriff said. "
+        "Oklahoma troopers joined the search for the gunman."
+    )
+    assert story(text) == ("Wellston", "Oklahoma")

@@ -36,6 +36,10 @@ GAZETTEER_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer.np
 #: Bumped whenever the layout of the generated file changes.
 FORMAT_VERSION = 1
 
+#: Places below this size are read only where nothing bigger bears their name, a qualifier
+#: pins them or the article names their division (:attr:`GeoEntry.is_hamlet`).
+HAMLET_POPULATION = 1000
+
 Kind = Literal["C", "A", "P", "D"]
 KIND_COUNTRY: Kind = "C"
 KIND_ADMIN1: Kind = "A"
@@ -173,6 +177,12 @@ class GeoEntry:
     def is_area(self) -> bool:
         """Countries and first-level divisions: names that cover many places."""
         return self.kind in (KIND_COUNTRY, KIND_ADMIN1)
+
+    @property
+    def is_hamlet(self) -> bool:
+        """A place of fewer than :data:`HAMLET_POPULATION` people: local news names it, but
+        its name is mostly a surname, a word or a bigger namesake's elsewhere."""
+        return self.kind == KIND_CITY and self.population < HAMLET_POPULATION
 
 
 def _text(array: np.ndarray) -> str:

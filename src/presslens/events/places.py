@@ -24,7 +24,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from presslens.document import Article, Span
 from presslens.events.gazetteer import (
@@ -73,7 +73,7 @@ _TITLE_CASE_CUES = _words("in at near from outside into")
 _AFTER_CUES = _words(
     "police pd sheriff deputies officer officers man men woman women teen teens teenager boy "
     "boys girl girls child children toddler resident residents native couple family mother "
-    "father"
+    "father home house"
 )
 #: Nouns that follow a town in a Title Case headline ("Compton Shooting", "Brooklyn Baby").
 _HEADLINE_NOUNS = _AFTER_CUES | _words(
@@ -527,13 +527,20 @@ def _unknown_qualified(gaz: Gazetteer, text: str, tokens: list[_Token], i: int) 
 
 @dataclass(slots=True)
 class _Resolved:
-    """A mention's candidates after its own qualifier, and what it adds to the article context."""
+    """A mention's candidates after its own qualifier, and what it adds to the article context.
+
+    ``hamlets`` are readings of fewer than 1,000 people (:attr:`GeoEntry.is_hamlet`) set aside
+    while a bigger place bears the name: they join the candidates only where the rest of the
+    article names their division ("Wellston" beside "Oklahoma", not beside "Ohio"), so that a
+    village does not make a well-known town's name ambiguous, nor weigh as context itself.
+    """
 
     key: str
     entries: list[GeoEntry]
     qualifiers: list[GeoEntry]
     firm: GeoEntry | None = None
     weight: float = 0.0
+    hamlets: list[GeoEntry] = field(default_factory=list)
 
 
 def _split_mention(text: str) -> tuple[str, str | None]:
@@ -550,6 +557,11 @@ def _candidates(gaz: Gazetteer, text: str) -> _Resolved:
         qualifiers = gaz.qualifier(qualifier_key)
     if qualifiers:
         entries = [e for e in entries if any(_within(e, q) for q in qualifiers)]
+    else:
+        bigger = [e for e in entries if not e.is_hamlet]
+        if bigger:  # hamlets wait for context (see _Resolved)
+            hamlets = [e for e in entries if e.is_hamlet]
+            return _Resolved(key, _collapse(bigger), qualifiers, hamlets=hamlets)
     return _Resolved(key, _collapse(entries), qualifiers)
 
 
@@ -793,7 +805,7 @@ def resolve_places(article: Article, mentions: list[tuple[str, Span]]) -> list[P
     for (text, _), r in zip(everything, resolved, strict=True):
         small = all(e.population < MAJOR_CITY and not e.is_area for e in r.entries)
         if not r.qualifiers and _person_like(article.text, _split_mention(text)[0], small):
-            r.entries = []
+            r.entries, r.hamlets = [], []
         _first_pass(r)
     context = _Context(resolved)
     places: list[Place | None] = []
@@ -801,6 +813,7 @@ def resolve_places(article: Article, mentions: list[tuple[str, Span]]) -> list[P
         if not r.entries and not r.qualifiers:
             places.append(None)
             continue
+        r.entries += [h for h in r.hamlets if context.support(index, h)[0] > 0]  # see _Resolved
         entry = _decide(index, r, context)
         places.append(_place(gaz, text, span, entry) if entry else _unresolved(gaz, text, span, r))
     return places

@@ -81,6 +81,11 @@ _RESIDENT_AFTER = re.compile(
     r"\s+(?:man|men|woman|women|resident|residents|couple|teen|teens|teenager|boy|girl|native)\b",
     re.IGNORECASE,
 )
+#: Words after a town's name that only a municipality has: "Mount Vernon police", "the Venice
+#: mayor" (a neighbourhood is policed and governed by its city).
+_MUNICIPAL_AFTER = re.compile(
+    r"\s+(?:police|pd|mayor|city\s+council|city\s+manager)\b", re.IGNORECASE
+)
 #: Words after a name that make it a part of a city: "the Uptown neighborhood".
 _QUARTER_AFTER = r"\s+(?:neighbou?rhoods?|section|subdivision)\b"
 
@@ -154,6 +159,15 @@ def _story_weight(article: Article, place: Place) -> float:
     return weight if has_cue(article.text, place.span, language) else weight * BARE_WEIGHT
 
 
+def _municipal(article: Article, place: Place) -> bool:
+    """Whether the mention shows a town of its own, not a quarter GeoNames lists as a town:
+    pinned to its state ("Capitol Heights, Maryland") or named for its police or mayor
+    (:data:`_MUNICIPAL_AFTER`)."""
+    if _split_mention(place.text)[1] is not None:
+        return True
+    return place.span is not None and bool(_MUNICIPAL_AFTER.match(article.text, place.span.end))
+
+
 def _km(a: Place, b: Place) -> float:
     """Great-circle distance (haversine) between two places with coordinates."""
     lat1, lon1, lat2, lon2 = (math.radians(v or 0.0) for v in (a.lat, a.lon, b.lat, b.lon))
@@ -163,8 +177,9 @@ def _km(a: Place, b: Place) -> float:
 
 
 def _enclosing_city(gaz: Gazetteer, place: Place, others: list[Place]) -> Place | None:
-    """A much bigger named city next door: "Charles Village" → Baltimore. GeoNames lists many
-    neighbourhoods as towns, while reports and registers file them under the city."""
+    """A much bigger named city next door in the same division: "Charles Village" →
+    Baltimore. GeoNames lists many neighbourhoods as towns, while reports and registers file
+    them under the city; a town across a state line is a town of its own."""
     entry = gaz.by_geonames_id(place.geonames_id) if place.geonames_id else None
     if entry is None or place.lat is None:
         return None
@@ -173,6 +188,8 @@ def _enclosing_city(gaz: Gazetteer, place: Place, others: list[Place]) -> Place 
         big = gaz.by_geonames_id(other.geonames_id) if other.geonames_id else None
         if big is None or big.population < ENCLOSING_RATIO * max(entry.population, 1):
             continue
+        if other.admin1 != place.admin1:
+            continue  # Capitol Heights, Maryland, is no part of Washington, D.C.
         near = other.lat is not None and _km(place, other) <= ENCLOSING_KM
         if near and (best is None or big.population > best[0]):
             best = (big.population, other)
@@ -214,10 +231,12 @@ def _countries(gaz: Gazetteer, place: Place) -> list[str]:
 def story_place(article: Article) -> Place | None:
     """The town an article is about: its local places (towns, counties) weighed by where they
     stand (:func:`_story_weight`), a neighbourhood counted for the much bigger city next
-    door that the article names, towns before counties (a county is named mostly for its
-    sheriff or prosecutor), and only places of the article's main country. A town of another
-    division than the one the article is mostly about counts for little: "Gresham" read as the
-    town in Oregon in a story from Chicago is a neighbourhood the gazetteer lacks.
+    door that the article names (unless a mention shows a town of its own, see
+    :func:`_municipal`: "Mount Vernon, N.Y.", beside the Bronx), towns before counties (a
+    county is named mostly for its sheriff or prosecutor), and only places of the article's
+    main country. A town of another division than the one the article is mostly about counts
+    for little: "Gresham" read as the town in Oregon in a story from Chicago is a
+    neighbourhood the gazetteer lacks.
 
     None when the article names no town or county. The place returned is the first mention
     of the winner; a place named only in a title kept apart from the text has no span.
@@ -237,8 +256,12 @@ def story_place(article: Article) -> Place | None:
     candidates = [_by_division(gaz, p, home, divisions) for p in candidates]
     scores: dict[tuple[str, str | None], float] = defaultdict(float)
     first: dict[tuple[str, str | None], Place] = {}
+    municipal = {_town_key(p) for p in candidates if _municipal(framed, p)}
     for place, weight in zip(candidates, weights, strict=True):
-        city = _enclosing_city(gaz, place, candidates) or place
+        enclosing = (
+            None if _town_key(place) in municipal else _enclosing_city(gaz, place, candidates)
+        )
+        city = enclosing or place
         key = _town_key(city)
         scores[key] += weight * _division_factor(city, divisions)
         if key not in first or _before(first[key], offset):
@@ -580,12 +603,13 @@ def _by_division(gaz: Gazetteer, place: Place, home: str | None, votes: dict[str
     top = _top_division(votes)
     if place.geonames_id is not None or place.admin1 is not None or top is None:
         return place
-    there = [
-        e for e in _readings(gaz, place) if e.country == home and e.admin1 == top and not e.is_area
-    ]
-    if len(there) != 1 or place.span is None:
+    if place.span is None:
         return place
-    return _place(gaz, place.text, place.span, there[0])
+    readings = [
+        _place(gaz, place.text, place.span, e) for e in _readings(gaz, place) if not e.is_area
+    ]
+    there = [r for r in readings if r.country == home and r.admin1 == top]  # division names
+    return there[0] if len(there) == 1 else place
 
 
 def _unframed(place: Place, offset: int) -> Place:
