@@ -196,3 +196,44 @@ def test_the_title_dates_a_story_whose_body_names_no_day() -> None:
     title = "Suspect arrested in Saturday nightclub shooting"
     assert _main_day_titled(text, title) == "2025-03-08"
     assert _main_day_titled(text, "Suspect arrested in nightclub shooting") is None
+
+
+def test_a_main_event_below_the_lead_takes_the_day_of_the_leads_incident() -> None:
+    """The headline's figures match a shooting told further down; the lead's is the story's."""
+    text = (
+        "Gunmen opened fire at a bus stop on Elm Street on Monday evening, police said.\n\n"
+        "Officers found shell casings near the shelter.\n\n"
+        "Last June, a boy was shot in the leg two blocks away."
+    )
+    article = article_from_text(text, title="Boy shot in the leg", published=PUBLISHED)
+    Segmenter()([article])
+    article.events = extract_events(article)
+    event = main_event(article)
+    assert event is not None and event.counts["injured"].figure == 1  # its figures stay
+    assert event.date is not None and event.date.start == "2025-03-10"
+
+
+def test_a_main_event_with_only_a_span_takes_the_day_another_violent_event_gives() -> None:
+    text = (
+        "A woman was killed in a shooting in 2019, and her killer was never found.\n\n"
+        "A man was shot on Bay Street at 11 p.m. Monday, police said."
+    )
+    assert _main_day(text) == "2025-03-10"
+
+
+def test_an_undated_headline_event_takes_the_day_the_lead_names() -> None:
+    text = (
+        "Deputies were called to the woods near Pine Lake at 4:10 p.m. Sunday.\n\n"
+        "The man is expected to recover."
+    )
+    assert _main_day_titled(text, "1 hurt in hunting accident") == "2025-03-09"
+
+
+def test_an_undated_headline_event_does_not_take_the_day_of_another_event() -> None:
+    text = "Police arrested a 22-year-old man on Tuesday, the sheriff's office said."
+    article = article_from_text(
+        text, title="Suspect arrested in fatal shooting", published=PUBLISHED, language="en"
+    )
+    Segmenter()([article])
+    headline_event = next(e for e in extract_events(article) if not e.evidence)
+    assert headline_event.date is None

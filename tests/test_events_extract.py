@@ -6,8 +6,10 @@ import datetime as dt
 
 import pytest
 
-from presslens.document import Article
-from presslens.events import EventExtractor, extract_events, main_event
+from presslens.document import Article, Span
+from presslens.events import DateRange, EventExtractor, extract_events, main_event
+from presslens.events.merge import merge
+from presslens.events.sentence import Draft
 from presslens.read import article_from_text
 from presslens.segment import Segmenter
 
@@ -312,3 +314,31 @@ def test_main_event_takes_the_town_the_article_is_about() -> None:
     main = main_event(article)
     assert main is not None and main.place is not None
     assert main.place.name == "Mesa" and main.place.admin1 == "Arizona"
+
+
+def _draft(start: int, date: DateRange, inherited: bool) -> Draft:
+    sentence = Span(start, start + 20)
+    return Draft(
+        type="violence_against_civilians",
+        sentence=sentence,
+        paragraph=start // 20,
+        trigger=Span(start, start + 4),
+        evidence=[sentence],
+        date=date,
+        date_inherited=inherited,
+    )
+
+
+LAST_WEEK = DateRange("2025-03-03", "2025-03-09", "day", "last week")
+THURSDAY = DateRange("2025-03-06", "2025-03-06", "day", "late Thursday")
+TUESDAY = DateRange("2025-03-04", "2025-03-04", "day", "Tuesday")
+
+
+def test_merge_a_day_a_sentence_inherits_outweighs_a_span_the_event_states() -> None:
+    (event,) = merge([_draft(0, LAST_WEEK, False), _draft(20, THURSDAY, True)])
+    assert event.date == THURSDAY
+
+
+def test_merge_a_day_the_event_states_outweighs_an_inherited_one() -> None:
+    (event,) = merge([_draft(0, THURSDAY, False), _draft(20, TUESDAY, True)])
+    assert event.date == THURSDAY

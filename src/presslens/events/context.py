@@ -372,9 +372,10 @@ def _headline_day(article: Article, language: str) -> DateRange | None:
     return None if day is None else DateRange(day.start, day.end, day.granularity, day.text)
 
 
-def _date_drafts(article: Article, drafts: list[Draft], language: str) -> None:
-    """Give each draft its date: its own sentence's or paragraph's first, then an inherited one
-    (in the order the module docstring gives)."""
+def _dates_by_paragraph(
+    article: Article, language: str
+) -> Callable[[int], list[tuple[Span, DateRange]]]:
+    """The event dates of each paragraph (:func:`_paragraph_dates`), each found once."""
     dates: dict[int, list[tuple[Span, DateRange]]] = {}
 
     def dates_of(index: int) -> list[tuple[Span, DateRange]]:
@@ -383,6 +384,40 @@ def _date_drafts(article: Article, drafts: list[Draft], language: str) -> None:
             dates[index] = _paragraph_dates(article, span, language)
         return dates[index]
 
+    return dates_of
+
+
+def lead_day(
+    article: Article, language: str, paragraphs: int, others: Sequence[Span] = ()
+) -> DateRange | None:
+    """The first day (or clock time on one) that the first ``paragraphs`` body paragraphs
+    name, for an event only the headline tells of: the lead says when what the headline sums
+    up happened ("Hunter hurt in woods" above "Deputies were called to Pine Lake at 4:10 p.m.
+    Sunday"). A day in a sentence of ``others`` (the evidence of the article's other events:
+    "Police arrested a man on Tuesday") is theirs; days of statements, of arrests and after
+    publication are passed over, as for any violent event."""
+    dates_of = _dates_by_paragraph(article, language)
+    body = [i for i, p in enumerate(article.paragraphs) if not p.is_title][:paragraphs]
+    for index in body:
+        moment = next(
+            (
+                d
+                for w, d in dates_of(index)
+                if _is_moment(d)
+                and not _arrest_day(article, w, language)
+                and not any(s.start <= w.start < s.end for s in others)
+            ),
+            None,
+        )
+        if moment is not None:
+            return _anchored(moment, index, dates_of)
+    return None
+
+
+def _date_drafts(article: Article, drafts: list[Draft], language: str) -> None:
+    """Give each draft its date: its own sentence's or paragraph's first, then an inherited one
+    (in the order the module docstring gives)."""
+    dates_of = _dates_by_paragraph(article, language)
     for draft in drafts:
         candidates = dates_of(draft.paragraph)
         if draft.type in VIOLENT_TYPES:

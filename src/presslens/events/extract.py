@@ -17,8 +17,16 @@
    a page whose text is a photo caption), the title's figures make one of their own, with
    no evidence in the text (the linker does not join such events by near-copy alone, see
    :mod:`presslens.incidents.link`).
+   Such an event undated by its title takes the first day the body's lead names ("Hunter hurt
+   in woods" above "Deputies were called to Pine Lake at 4:10 p.m. Sunday").
 6. The main event (:func:`main_event`) takes the town the whole article is about
    (:func:`presslens.events.places_story.story_place`: headline, dateline and lead weigh most).
+7. The main event takes the day of the incident the lead tells, when it is not itself in the
+   lead: the headline's figures may match a story told further down ("Boy wounded by stray
+   bullet" above Monday's shooting, and lower down a boy wounded there in June), while the
+   lead tells the incident of the day. A main event without a single day of its own takes
+   the first one another event of its kind gives: a shooting dated "in 2014" by a sentence
+   that tells of an earlier one, while the story's other shooting sentences say "Oct. 27".
 
 English and Russian have lexicons; other languages get no events rather than wrong ones.
 """
@@ -29,10 +37,10 @@ from dataclasses import replace
 from functools import partial
 
 from presslens.document import Article, Paragraph, Span
-from presslens.events.context import add_context
+from presslens.events.context import add_context, lead_day
 from presslens.events.counts import CountFinding, find_counts
 from presslens.events.merge import counts_of, merge
-from presslens.events.model import Event
+from presslens.events.model import DateRange, Event
 from presslens.events.places_story import story_place
 from presslens.events.sentence import Draft, continuation, read_sentence
 from presslens.events.taxonomy import CASUALTY_TYPES, DEFAULT_TYPE_FOR_COUNT, VIOLENT_TYPES
@@ -108,13 +116,16 @@ def extract_events(article: Article) -> list[Event]:
     title = _title_findings(article, language)
     events = merge(drafts, title, partial(_title_home, _casualty_figures(title)))
     if title and not any(e.type in VIOLENT_TYPES for e in events):
-        events.append(_title_event(article, title, language))
+        told = [s for e in events for s in e.evidence]
+        events.append(_title_event(article, title, language, told))
     if events:
-        _place_main_event(article, events)
+        main = _ranked(events, _title_figures(article) if len(events) > 1 else {})
+        _place_main_event(article, main)
+        _date_main_event(article, events, main)
     return events
 
 
-def _place_main_event(article: Article, events: list[Event]) -> None:
+def _place_main_event(article: Article, main: Event) -> None:
     """The main event happened in the town the article is about (step 6 of the docstring).
 
     A story is filed from, headlined with and led by the town of its incident, while the
@@ -122,7 +133,36 @@ def _place_main_event(article: Article, events: list[Event]) -> None:
     """
     story = story_place(article)
     if story is not None:
-        _ranked(events, _title_figures(article) if len(events) > 1 else {}).place = story
+        main.place = story
+
+
+def _is_single_day(date: DateRange | None) -> bool:
+    return date is not None and date.granularity == "day" and date.start == date.end
+
+
+def _in_lead(article: Article, event: Event) -> bool:
+    """Whether the title or the first body paragraphs tell of the event (one that only the
+    title tells of has no evidence in the text)."""
+    if not event.evidence:
+        return True
+    lead = [p for p in article.paragraphs if not p.is_title][:LEAD_PARAGRAPHS]
+    return bool(lead) and event.evidence[0].start < lead[-1].span.end
+
+
+def _date_main_event(article: Article, events: list[Event], main: Event) -> None:
+    """The main event's day: the lead's violent event's when the main event is not in the
+    lead, else its own, else the first one an event of its kind (violent or not) gives (step
+    7 of the docstring). Its figures and place stay its own."""
+    dated = [e for e in events if _is_single_day(e.date)]
+    if not _in_lead(article, main):
+        told = next((e for e in dated if e.type in VIOLENT_TYPES and _in_lead(article, e)), None)
+        if told is not None:
+            main.date = told.date
+            return
+    violent = main.type in VIOLENT_TYPES
+    kin = next((e for e in dated if (e.type in VIOLENT_TYPES) == violent), None)
+    if not _is_single_day(main.date) and kin is not None:
+        main.date = kin.date
 
 
 def _title_findings(article: Article, language: str) -> list[CountFinding]:
@@ -147,13 +187,18 @@ def _title_home(figures: dict[str, int], events: list[Event]) -> int | None:
     return events.index(_ranked(violent, figures)) if violent else None
 
 
-def _title_event(article: Article, findings: list[CountFinding], language: str) -> Event:
+def _title_event(
+    article: Article, findings: list[CountFinding], language: str, told: list[Span]
+) -> Event:
     """The violent event a title's figures tell of, read from the title as from a sentence:
     its type, place and date (else the type such figures default to, and none).
 
     The body stays in the text read, as the context that resolves a place ("Springfield" on
-    a page of an Illinois paper), but gives no date or place of its own: it tells of other
-    things. Spans point into the headline, not the text, so they are dropped.
+    a page of an Illinois paper), but gives no place of its own: it tells of other things.
+    Spans point into the headline, not the text, so they are dropped. A title without a day
+    takes the day the body's lead names outside the sentences ``told`` of its other events
+    (:func:`presslens.events.context.lead_day`): the lead says when the headline's incident
+    happened even where no sentence of it reads as one.
     """
     title = article.title or ""
     head = Span(0, len(title))
@@ -173,7 +218,9 @@ def _title_event(article: Article, findings: list[CountFinding], language: str) 
         type=read.type if read else DEFAULT_TYPE_FOR_COUNT[findings[0].category],
         evidence=[],
         place=replace(read.place, span=None) if read and read.place else None,
-        date=replace(read.date, span=None) if read and read.date else None,
+        date=replace(read.date, span=None)
+        if read and read.date
+        else lead_day(article, language, LEAD_PARAGRAPHS, told),
         counts=counts_of(findings),
         score=TITLE_ONLY_SCORE,
     )

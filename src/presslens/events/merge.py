@@ -17,7 +17,8 @@ third victim died" outweighs "a man died"), the exact one on ties. "Shot" figure
 injured figures once the deaths are subtracted ("five people were shot, two fatally" → 2
 killed, 3 injured); a vague figure is never made exact by this arithmetic. A gunman who kills
 himself after killing others is one more death. Its date is the earliest one-day date its
-sentences give (follow-ups come after the incident: "was shot Saturday ... died Sunday").
+sentences give (follow-ups come after the incident: "was shot Saturday ... died Sunday"), one
+they inherit when their own dates are only spans of days ("last week").
 """
 
 from __future__ import annotations
@@ -80,6 +81,10 @@ def _places_agree(a: Place | None, b: Place | None) -> bool:
     return _km(a, b) <= NEARBY_KM
 
 
+def _single_days(dates: list[DateRange]) -> list[DateRange]:
+    return [d for d in dates if d.granularity == "day" and d.start == d.end]
+
+
 @dataclass(slots=True)
 class _Group:
     drafts: list[Draft]
@@ -92,11 +97,17 @@ class _Group:
 
     @property
     def date(self) -> DateRange | None:
-        """The earliest one-day date the sentences give (a single day before a span of days
-        such as "last weekend"), else the first date."""
+        """The earliest single day the sentences give, else the earliest a sentence inherits,
+        else the first date (own dates before inherited ones).
+
+        A single day comes before a span of days: "last week" or "2014" in the event's own
+        sentences says less than "late Thursday" that another of its sentences takes from
+        its paragraph.
+        """
         own = [d.date for d in self.drafts if d.date is not None and not d.date_inherited]
-        dates = own or [d.date for d in self.drafts if d.date is not None]
-        days = [d for d in dates if d.granularity == "day" and d.start == d.end]
+        every = [d.date for d in self.drafts if d.date is not None]
+        dates = own or every
+        days = _single_days(own) or _single_days(every)
         days = days or [d for d in dates if d.granularity == "day"]
         return min(days, key=lambda d: d.start) if days else (dates[0] if dates else None)
 
