@@ -59,6 +59,8 @@ NAMESAKE_KM = 200.0
 QUARTER_KM = 40.0
 #: A mention that names a town's surroundings ("an Atlanta suburb") counts this much.
 SURROUNDINGS_FACTOR = 0.25
+#: A mention named as where the shooting happened counts this much more.
+SCENE_FACTOR = 3.0
 
 
 #: A title segment that names the outlet, not the story: "- KSLA News 12 Shreveport, Louisiana",
@@ -85,6 +87,13 @@ _RESIDENT_AFTER = re.compile(
 #: mayor" (a neighbourhood is policed and governed by its city).
 _MUNICIPAL_AFTER = re.compile(
     r"\s+(?:police|pd|mayor|city\s+council|city\s+manager)\b", re.IGNORECASE
+)
+#: Words before a town that make it the scene: "was shot in", "a shooting Sunday in", "happened
+#: in", "in the 1200 block of Main Street in".
+_SCENE_BEFORE = re.compile(
+    r"\b(?:shot|shooting|shootings|gunfire|killed|wounded|happened|occurred|block\s+of)\b"
+    r"[^.;!?]{0,60}\bin\s+$",
+    re.IGNORECASE,
 )
 #: Words after a name that make it a part of a city: "the Uptown neighborhood".
 _QUARTER_AFTER = r"\s+(?:neighbou?rhoods?|section|subdivision)\b"
@@ -476,7 +485,9 @@ def _weights(article: Article, places: list[Place]) -> list[float]:
     (:func:`_names_surroundings`) and a contested dateline (:func:`_contested_dateline`)
     counting less."""
     weights = [
-        _story_weight(article, p) * (SURROUNDINGS_FACTOR if _names_surroundings(article, p) else 1)
+        _story_weight(article, p)
+        * (SURROUNDINGS_FACTOR if _names_surroundings(article, p) else 1)
+        * (SCENE_FACTOR if _names_scene(article, p) else 1)
         for p in places
     ]
     for i, place in enumerate(places):
@@ -517,6 +528,14 @@ def _names_surroundings(article: Article, place: Place) -> bool:
         _SURROUNDINGS_AFTER.match(text, span.end)
         or _SURROUNDINGS_BEFORE.search(text, max(0, span.start - 12), span.start)
     )
+
+
+def _names_scene(article: Article, place: Place) -> bool:
+    """Whether the mention is named as the shooting's scene (see :data:`_SCENE_BEFORE`)."""
+    if place.span is None:
+        return False
+    start = place.span.start
+    return bool(_SCENE_BEFORE.search(article.text, max(0, start - 120), start))
 
 
 def _quarters_as_cities(gaz: Gazetteer, article: Article, places: list[Place]) -> list[Place]:
