@@ -67,10 +67,10 @@ def test_roles_candidates_nest_a_confident_core_inside_weaker_edges() -> None:
     text = "the farabundo marti front attacked."
     tokens = tokenize(text)
     probabilities = _probabilities(
-        6, {(1, "PerpOrg"): 0.2, (2, "PerpOrg"): 0.9, (3, "PerpOrg"): 0.2, (0, "PerpOrg"): 0.3}
+        6, {(1, "PerpInd"): 0.2, (2, "PerpInd"): 0.9, (3, "PerpInd"): 0.2, (0, "PerpInd"): 0.3}
     )
     found = candidates(tokens, probabilities)
-    assert _texts(found, tokens, "PerpOrg") == {"marti", "farabundo marti front"}
+    assert _texts(found, tokens, "PerpInd") == {"marti", "farabundo marti front"}
     assert len(found[0].features) == len(ENTITY_FEATURES) - 4  # the lexicon adds four
 
 
@@ -88,13 +88,22 @@ def test_roles_candidates_are_one_per_phrase_and_rank_within_their_role() -> Non
 
 
 def test_roles_victim_candidates_lose_the_titles_before_a_name() -> None:
-    text = "gunmen killed msgr juan perez ."
+    text = "gunmen fired at msgr juan perez ."
     tokens = tokenize(text)
-    probabilities = _probabilities(6, {(2, "Victim"): 0.9, (3, "Victim"): 0.9, (4, "Victim"): 0.9})
-    probabilities[2:5, ROLES.index("PerpInd")] = 0.9
+    probabilities = _probabilities(7, {(3, "Victim"): 0.9, (4, "Victim"): 0.9, (5, "Victim"): 0.9})
+    probabilities[3:6, ROLES.index("PerpInd")] = 0.9
     found = candidates(tokens, probabilities)
     assert _texts(found, tokens, "Victim") == {"juan perez"}
     assert _texts(found, tokens, "PerpInd") == {"msgr juan perez"}
+
+
+def test_roles_target_candidates_are_widened_to_the_noun_phrase() -> None:
+    text = "the offices of the labor union were bombed by rebels ."
+    tokens = tokenize(text)
+    probabilities = _probabilities(len(tokens.words), {(1, "Target"): 0.9, (9, "PerpInd"): 0.9})
+    found = candidates(tokens, probabilities)
+    assert _texts(found, tokens, "Target") == {"offices", "offices of labor union"}
+    assert _texts(found, tokens, "PerpInd") == {"rebels"}
 
 
 def test_roles_select_keeps_one_phrase_per_entity_and_respects_limits() -> None:

@@ -9,20 +9,21 @@ the words, the lexicons, the nearest verbs and how early a phrase comes.
 
 The role fillers are document-level entities, so the second stage judges entities, not tokens:
 runs of tokens over several probability levels give candidate phrases of each role, nested ones
-included ("urban guerrillas" inside "urban guerrillas of the fmln"); every distinct phrase is
-one candidate, whatever the number of places it stands, and a small logistic regression scores
-it from what its mentions say together: the probabilities over its best mention, how many
-mentions it has and how early the first comes, how sharply its edges fall, how much the other
-roles claim it, its rank among the role's candidates, how strongly the document as a whole
-speaks of an incident (half of MUC-4's stories have none, and a weak document should yield
-nothing), how many of the phrase's occurrences stand in sentences that report an attack and
-after "by" or "of", and how often the phrase and its head word were the role's fillers among
-the training candidates (:class:`Lexicon`). A victim's candidates lose the titles before a
-name, which answer keys leave out. Each role then keeps its best
-candidates over a threshold, at most ``limit`` of them, dropping a phrase whose words lie
-inside a better one ("the guerrillas" beside "urban guerrillas"). The token weights, the entity
-scorer and the decoding numbers are all fitted on MUC-4's training documents (see
-:mod:`presslens.events.roles_train`).
+included ("urban guerrillas" inside "urban guerrillas of the fmln"), and except for individual
+perpetrators each run is also widened to its noun phrase's edges, since the tagger's
+probabilities fade at a long name's edges while the answer keys name whole phrases; every
+distinct phrase is one candidate, whatever the number of places it stands, and a small logistic
+regression scores it from what its mentions say together: the probabilities over its best
+mention, how many mentions it has and how early the first comes, how sharply its edges fall, how
+much the other roles claim it, its rank among the role's candidates, how strongly the document
+as a whole speaks of an incident (half of MUC-4's stories have none, and a weak document should
+yield nothing), how many of the phrase's occurrences stand in sentences that report an attack
+and after "by" or "of", and how often the phrase and its head word were the role's fillers among
+the training candidates (:class:`Lexicon`). A victim's candidates lose the titles before a name,
+which answer keys leave out. Each role then keeps its best candidates over a threshold, at most
+``limit`` of them, dropping a phrase whose words lie inside a better one ("the guerrillas"
+beside "urban guerrillas"). The token weights, the entity scorer and the decoding numbers are
+all fitted on MUC-4's training documents (see :mod:`presslens.events.roles_train`).
 
 Inference is pure numpy; the model file is a float16 weight table, the entity scorer with its
 hashed lexicon counts, and the decoding numbers.
@@ -39,6 +40,7 @@ from pathlib import Path
 import numpy as np
 
 from presslens.errors import ModelError
+from presslens.events.quantities import words as word_list
 from presslens.events.roles_features import (
     FEATURE_VERSION,
     TITLE_WORDS,
@@ -70,6 +72,9 @@ ENTITY_FEATURES = (
     "attack_any",
     "after_by",
     "after_of",
+    "first_edge",
+    "last_edge",
+    "low_share",
     "rank",
     "head_odds",
     "head_seen",
@@ -82,6 +87,21 @@ _ARTICLES = frozenset(("the", "a", "an"))
 _POSSESSIVES = frozenset(("'s", "’s"))
 _SENTENCE_END = frozenset(".!?")
 _MOST_WORDS = 6
+#: Words that end a noun phrase when a candidate is widened to its edges.
+_NOT_IN_PHRASE = frozenset(
+    word_list(
+        """the a an of by from and or but to in on at for with against that which who whom whose
+    this these those his her its their our my your he she it they we i you him them us was were
+    is are be been being has have had will would could should may might can said says say
+    according reported today yesterday tonight last when while after before during as than then
+    also not no near into over under between about through where there here what how why all
+    some any other another such 's"""
+    )
+)
+#: Most words a candidate is widened by on each side, and after an "of".
+_REACH = 3
+#: Roles whose candidates are also widened: generic perpetrators ("guerrillas") lose by it.
+_WIDENED_ROLES = frozenset(("PerpOrg", "Target", "Victim", "Weapon"))
 _TOP = 5
 
 
@@ -173,6 +193,39 @@ def _spans(mask: np.ndarray, words: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def _phrase_word(word: str) -> bool:
+    """Whether a word may stand inside a noun phrase that a candidate is widened over."""
+    return word[0].isalnum() and word not in _NOT_IN_PHRASE
+
+
+def _widened(spans: list[tuple[int, int]], words: list[str]) -> list[tuple[int, int]]:
+    """The spans with variants widened to the noun phrase's edges and over an "of" phrase.
+
+    The tagger's probabilities fade at a long name's edges ("farabundo marti national
+    liberation front", "offices of the labor unions"), while the answer keys name whole noun
+    phrases and the metric matches them exactly: each variant is a candidate of its own, and
+    the entity scorer chooses between them.
+    """
+    found = set(spans)
+    for first, end in spans:
+        start, stop = first, end
+        while start > 0 and first - start < _REACH and _phrase_word(words[start - 1]):
+            start -= 1
+        while stop < len(words) and stop - end < _REACH and _phrase_word(words[stop]):
+            stop += 1
+        found |= {(start, end), (first, stop), (start, stop)}
+        if stop + 1 < len(words) and words[stop] == "of":
+            head = stop + 1
+            while head < len(words) and words[head] in _ARTICLES:
+                head += 1
+            tail = head
+            while tail < len(words) and tail - head < _REACH and _phrase_word(words[tail]):
+                tail += 1
+            if tail > head:
+                found |= {(first, tail), (start, tail)}
+    return sorted(found)
+
+
 def _untitled(words: list[str], first: int, end: int) -> int:
     """Where a victim's name starts after its titles, keeping at least the last word.
 
@@ -201,7 +254,10 @@ def candidates(tokens: DocumentTokens, probabilities: np.ndarray) -> list[Candid
     for role in range(len(ROLES)):
         mentions: dict[tuple[str, ...], set[tuple[int, int]]] = {}
         for level in LEVELS:
-            for first, end in _spans(probabilities[:, role] >= level, words):
+            spans = _spans(probabilities[:, role] >= level, words)
+            if ROLES[role] in _WIDENED_ROLES:
+                spans = _widened(spans, words)
+            for first, end in spans:
                 if ROLES[role] == "Victim":
                     first = _untitled(words, first, end)
                 key = _key(words[first:end])
@@ -246,11 +302,12 @@ def _candidate(
     before = probabilities[first - 1, role] if first > 0 else 0.0
     after = probabilities[end, role] if end < n_tokens else 0.0
     others = np.delete(inside.mean(axis=0), role)
+    own = inside[:, role]
     features = np.array(
         [
             _logit(max(means)),
-            _logit(inside[:, role].min()),
-            _logit(inside[:, role].max()),
+            _logit(own.min()),
+            _logit(own.max()),
             np.log1p(len(spans)),
             spans[0][0] / n_tokens,
             np.log1p(sentence[spans[0][0]]),
@@ -260,6 +317,9 @@ def _candidate(
             _logit(float(np.mean(means))),
             *context,
             *_occurrence_context(tokens, first, end),
+            _logit(own[0]),
+            _logit(own[-1]),
+            float((own < LEVELS[0]).mean()),
         ]
     )
     return Candidate(role, key, first, end, features)
@@ -440,10 +500,13 @@ class RoleTagger:
             )
         with np.load(path, allow_pickle=False) as data:
             version = int(data["feature_version"])
-            if version != FEATURE_VERSION or "lexicon_total" not in data:
+            stale = "lexicon_total" not in data or data["entity_weights"].shape[1] != len(
+                ENTITY_FEATURES
+            )
+            if version != FEATURE_VERSION or stale:
                 raise ModelError(
                     f"role tagger model {path} is stale (features version {version}, code "
-                    f"has {FEATURE_VERSION}; or it has no entity scorer): "
+                    f"has {FEATURE_VERSION}; or its entity scorer has other features): "
                     "retrain it with `python -m presslens.events.roles_train`"
                 )
             decoding = Decoding(
