@@ -40,7 +40,7 @@ from presslens.document import Article, Paragraph, Span
 from presslens.events.context import add_context, lead_day
 from presslens.events.counts import CountFinding, find_counts
 from presslens.events.merge import counts_of, merge
-from presslens.events.model import DateRange, Event
+from presslens.events.model import Event
 from presslens.events.places_story import story_place
 from presslens.events.sentence import Draft, continuation, read_sentence
 from presslens.events.taxonomy import CASUALTY_TYPES, DEFAULT_TYPE_FOR_COUNT, VIOLENT_TYPES
@@ -136,10 +136,6 @@ def _place_main_event(article: Article, main: Event) -> None:
         main.place = story
 
 
-def _is_single_day(date: DateRange | None) -> bool:
-    return date is not None and date.granularity == "day" and date.start == date.end
-
-
 def _in_lead(article: Article, event: Event) -> bool:
     """Whether the title or the first body paragraphs tell of the event (one that only the
     title tells of has no evidence in the text)."""
@@ -153,7 +149,7 @@ def _date_main_event(article: Article, events: list[Event], main: Event) -> None
     """The main event's day: the lead's violent event's when the main event is not in the
     lead, else its own, else the first one an event of its kind (violent or not) gives (step
     7 of the docstring). Its figures and place stay its own."""
-    dated = [e for e in events if _is_single_day(e.date)]
+    dated = [e for e in events if e.date is not None and e.date.is_one_day]
     if not _in_lead(article, main):
         told = next((e for e in dated if e.type in VIOLENT_TYPES and _in_lead(article, e)), None)
         if told is not None:
@@ -161,7 +157,7 @@ def _date_main_event(article: Article, events: list[Event], main: Event) -> None
             return
     violent = main.type in VIOLENT_TYPES
     kin = next((e for e in dated if (e.type in VIOLENT_TYPES) == violent), None)
-    if not _is_single_day(main.date) and kin is not None:
+    if (main.date is None or not main.date.is_one_day) and kin is not None:
         main.date = kin.date
 
 

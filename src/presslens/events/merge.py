@@ -81,10 +81,6 @@ def _places_agree(a: Place | None, b: Place | None) -> bool:
     return _km(a, b) <= NEARBY_KM
 
 
-def _single_days(dates: list[DateRange]) -> list[DateRange]:
-    return [d for d in dates if d.granularity == "day" and d.start == d.end]
-
-
 @dataclass(slots=True)
 class _Group:
     drafts: list[Draft]
@@ -107,7 +103,7 @@ class _Group:
         own = [d.date for d in self.drafts if d.date is not None and not d.date_inherited]
         every = [d.date for d in self.drafts if d.date is not None]
         dates = own or every
-        days = _single_days(own) or _single_days(every)
+        days = [d for d in own if d.is_one_day] or [d for d in every if d.is_one_day]
         days = days or [d for d in dates if d.granularity == "day"]
         return min(days, key=lambda d: d.start) if days else (dates[0] if dates else None)
 

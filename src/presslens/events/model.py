@@ -64,6 +64,12 @@ class DateRange:
     text: str
     span: Span | None = None
 
+    @property
+    def is_one_day(self) -> bool:
+        """Whether the range names a single day ("on Saturday"), not a span of days such as
+        "last weekend" or a coarser granularity: only such a date can be an incident's day."""
+        return self.granularity == "day" and self.start == self.end
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "start": self.start,
