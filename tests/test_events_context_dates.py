@@ -12,15 +12,20 @@ from presslens.segment import Segmenter
 PUBLISHED = dt.date(2025, 3, 12)  # a Wednesday
 
 
-def _article(text: str, language: str = "en", published: dt.date | None = PUBLISHED) -> Article:
-    article = article_from_text(text, published=published, language=language)
+def _article(
+    text: str,
+    language: str = "en",
+    published: dt.date | None = PUBLISHED,
+    title: str | None = None,
+) -> Article:
+    article = article_from_text(text, title=title, published=published, language=language)
     Segmenter()([article])
     article.events = extract_events(article)
     return article
 
 
-def _main_day(text: str, language: str = "en") -> str | None:
-    event = main_event(_article(text, language))
+def _main_day(text: str, language: str = "en", title: str | None = None) -> str | None:
+    event = main_event(_article(text, language, title=title))
     assert event is not None
     return event.date.start if event.date is not None and event.date.granularity == "day" else None
 
@@ -112,15 +117,6 @@ def test_russian_yesterday_does_not_outweigh_a_named_day() -> None:
     assert _main_day(text, "ru") == "2025-03-12"
 
 
-def _main_day_titled(text: str, title: str) -> str | None:
-    article = article_from_text(text, title=title, published=PUBLISHED, language="en")
-    Segmenter()([article])
-    article.events = extract_events(article)
-    event = main_event(article)
-    assert event is not None
-    return event.date.start if event.date is not None and event.date.granularity == "day" else None
-
-
 def test_the_day_officials_named_someone_is_not_the_shootings() -> None:
     text = (
         "Officials Tuesday identified the man who was shot and killed outside a bar.\n\n"
@@ -194,8 +190,8 @@ def test_an_undated_lead_is_dated_by_a_later_clock_time() -> None:
 def test_the_title_dates_a_story_whose_body_names_no_day() -> None:
     text = "Police have arrested a suspect in the shooting of a man outside a nightclub."
     title = "Suspect arrested in Saturday nightclub shooting"
-    assert _main_day_titled(text, title) == "2025-03-08"
-    assert _main_day_titled(text, "Suspect arrested in nightclub shooting") is None
+    assert _main_day(text, title=title) == "2025-03-08"
+    assert _main_day(text, title="Suspect arrested in nightclub shooting") is None
 
 
 def test_a_main_event_below_the_lead_takes_the_day_of_the_leads_incident() -> None:
@@ -205,10 +201,7 @@ def test_a_main_event_below_the_lead_takes_the_day_of_the_leads_incident() -> No
         "Officers found shell casings near the shelter.\n\n"
         "Last June, a boy was shot in the leg two blocks away."
     )
-    article = article_from_text(text, title="Boy shot in the leg", published=PUBLISHED)
-    Segmenter()([article])
-    article.events = extract_events(article)
-    event = main_event(article)
+    event = main_event(_article(text, title="Boy shot in the leg"))
     assert event is not None and event.counts["injured"].figure == 1  # its figures stay
     assert event.date is not None and event.date.start == "2025-03-10"
 
@@ -226,14 +219,11 @@ def test_an_undated_headline_event_takes_the_day_the_lead_names() -> None:
         "Deputies were called to the woods near Pine Lake at 4:10 p.m. Sunday.\n\n"
         "The man is expected to recover."
     )
-    assert _main_day_titled(text, "1 hurt in hunting accident") == "2025-03-09"
+    assert _main_day(text, title="1 hurt in hunting accident") == "2025-03-09"
 
 
 def test_an_undated_headline_event_does_not_take_the_day_of_another_event() -> None:
     text = "Police arrested a 22-year-old man on Tuesday, the sheriff's office said."
-    article = article_from_text(
-        text, title="Suspect arrested in fatal shooting", published=PUBLISHED, language="en"
-    )
-    Segmenter()([article])
-    headline_event = next(e for e in extract_events(article) if not e.evidence)
+    article = _article(text, title="Suspect arrested in fatal shooting")
+    headline_event = next(e for e in article.events if not e.evidence)
     assert headline_event.date is None

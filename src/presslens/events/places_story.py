@@ -172,9 +172,9 @@ def _municipal(article: Article, place: Place) -> bool:
     """Whether the mention shows a town of its own, not a quarter GeoNames lists as a town:
     pinned to its state ("Capitol Heights, Maryland") or named for its police or mayor
     (:data:`_MUNICIPAL_AFTER`)."""
-    if _split_mention(place.text)[1] is not None:
-        return True
-    return place.span is not None and bool(_MUNICIPAL_AFTER.match(article.text, place.span.end))
+    return _split_mention(place.text)[1] is not None or _said_around(
+        article, place, _MUNICIPAL_AFTER
+    )
 
 
 def _km(a: Place, b: Place) -> float:
@@ -518,24 +518,32 @@ def _contested_dateline(article: Article, dateline: Place, places: list[Place]) 
     )
 
 
-def _names_surroundings(article: Article, place: Place) -> bool:
-    """Whether the mention names the land around a town rather than the town (see
-    :data:`_SURROUNDINGS_AFTER`): a story from "an Atlanta suburb" is not Atlanta's."""
+def _said_around(
+    article: Article,
+    place: Place,
+    after: re.Pattern[str] | None = None,
+    before: re.Pattern[str] | None = None,
+    reach: int = 0,
+) -> bool:
+    """Whether the words right after a mention match ``after``, or the ``reach`` characters
+    before it end in a match of ``before``: what a town's name is called in its own text."""
     if place.span is None:
         return False
     text, span = article.text, place.span
-    return bool(
-        _SURROUNDINGS_AFTER.match(text, span.end)
-        or _SURROUNDINGS_BEFORE.search(text, max(0, span.start - 12), span.start)
-    )
+    if after is not None and after.match(text, span.end):
+        return True
+    return before is not None and bool(before.search(text, max(0, span.start - reach), span.start))
+
+
+def _names_surroundings(article: Article, place: Place) -> bool:
+    """Whether the mention names the land around a town rather than the town (see
+    :data:`_SURROUNDINGS_AFTER`): a story from "an Atlanta suburb" is not Atlanta's."""
+    return _said_around(article, place, _SURROUNDINGS_AFTER, _SURROUNDINGS_BEFORE, reach=12)
 
 
 def _names_scene(article: Article, place: Place) -> bool:
     """Whether the mention is named as the shooting's scene (see :data:`_SCENE_BEFORE`)."""
-    if place.span is None:
-        return False
-    start = place.span.start
-    return bool(_SCENE_BEFORE.search(article.text, max(0, start - 120), start))
+    return _said_around(article, place, before=_SCENE_BEFORE, reach=120)
 
 
 def _quarters_as_cities(gaz: Gazetteer, article: Article, places: list[Place]) -> list[Place]:

@@ -198,6 +198,14 @@ def _phrase_word(word: str) -> bool:
     return word[0].isalnum() and word not in _NOT_IN_PHRASE
 
 
+def _phrase_end(words: list[str], index: int) -> int:
+    """Where the noun phrase's words from ``index`` on end, at most :data:`_REACH` of them."""
+    end = index
+    while end < len(words) and end - index < _REACH and _phrase_word(words[end]):
+        end += 1
+    return end
+
+
 def _widened(spans: list[tuple[int, int]], words: list[str]) -> list[tuple[int, int]]:
     """The spans with variants widened to the noun phrase's edges and over an "of" phrase.
 
@@ -208,19 +216,15 @@ def _widened(spans: list[tuple[int, int]], words: list[str]) -> list[tuple[int, 
     """
     found = set(spans)
     for first, end in spans:
-        start, stop = first, end
+        start, stop = first, _phrase_end(words, end)
         while start > 0 and first - start < _REACH and _phrase_word(words[start - 1]):
             start -= 1
-        while stop < len(words) and stop - end < _REACH and _phrase_word(words[stop]):
-            stop += 1
         found |= {(start, end), (first, stop), (start, stop)}
         if stop + 1 < len(words) and words[stop] == "of":
             head = stop + 1
             while head < len(words) and words[head] in _ARTICLES:
                 head += 1
-            tail = head
-            while tail < len(words) and tail - head < _REACH and _phrase_word(words[tail]):
-                tail += 1
+            tail = _phrase_end(words, head)
             if tail > head:
                 found |= {(first, tail), (start, tail)}
     return sorted(found)
