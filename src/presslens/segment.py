@@ -37,12 +37,54 @@ def line_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Sp
         yield Span(left, left + len(stripped))
 
 
+#: English abbreviations after which razdel ends a sentence that goes on, each with what must
+#: follow it: a title before a name ("Sgt. Brown", "Gov. Scott"), "St." opening a name ("in
+#: St. Louis", not "on Main St."), a month before its day ("Sept. 5") and a clock time before
+#: its day or zone ("9 p.m. Saturday").
+_GOES_ON = (
+    (
+        re.compile(
+            r"\b(?:Sgt|Lt|Col|Capt|Cpl|Gen|Maj|Gov|Sen|Rep|Det|Rev|Prof|Supt|Insp|Cmdr|Adm|Atty"
+            r"|Ft|Mt)\.\Z|(?:\A|\b(?:[a-z]+|In|At|Near|From|The)\s+|[^\w\s]\s*)St\.\Z"
+        ),
+        re.compile(r""),
+    ),
+    (re.compile(r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.\Z"), re.compile(r"\s*\d")),
+    (
+        re.compile(r"\b[ap]\.m\.\Z"),
+        re.compile(r"\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|[ECMP][SD]?T\b)"),
+    ),
+)
+
+
 def sentence_spans(text: str, paragraph: Span) -> list[Span]:
-    """Sentences of one paragraph, as ranges into the whole text."""
+    """Sentences of one paragraph, as ranges into the whole text.
+
+    razdel splits Russian well and most English, but ends an English sentence after some
+    abbreviations (:data:`_GOES_ON`); such a piece is joined to the next, since an event's
+    trigger, figures and date must stand in one sentence to be read together.
+    """
     from razdel import sentenize
 
     chunk = text[paragraph.start : paragraph.end]
-    return [Span(paragraph.start + s.start, paragraph.start + s.stop) for s in sentenize(chunk)]
+    spans: list[Span] = []
+    for piece in sentenize(chunk):
+        start, end = paragraph.start + piece.start, paragraph.start + piece.stop
+        if spans and _goes_on(text, spans[-1], end):
+            spans[-1] = Span(spans[-1].start, end)
+        else:
+            spans.append(Span(start, end))
+    return spans
+
+
+def _goes_on(text: str, sentence: Span, end: int) -> bool:
+    """Whether ``sentence`` stops at an abbreviation that the text after it, up to ``end``,
+    continues."""
+    before = text[sentence.start : sentence.end]
+    return any(
+        ending.search(before) and following.match(text, sentence.end, end)
+        for ending, following in _GOES_ON
+    )
 
 
 def split_paragraphs(article: Article) -> list[Paragraph]:
