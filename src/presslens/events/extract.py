@@ -27,6 +27,10 @@
    lead tells the incident of the day. A main event without a single day of its own takes
    the first one another event of its kind gives: a shooting dated "in 2014" by a sentence
    that tells of an earlier one, while the story's other shooting sentences say "Oct. 27".
+8. A learnt ranker then weighs every day the title and text state against the rules' choice
+   (:mod:`presslens.events.dates_rank`): a story names the days of arrests, hearings and
+   funerals beside the incident's, and where and how each is named tells them apart better
+   than cue words one sentence at a time.
 
 English and Russian have lexicons; other languages get no events rather than wrong ones.
 """
@@ -39,6 +43,7 @@ from functools import partial
 from presslens.document import Article, Paragraph, Span
 from presslens.events.context import add_context, lead_day
 from presslens.events.counts import CountFinding, find_counts
+from presslens.events.dates_rank import default_day_ranker
 from presslens.events.merge import counts_of, merge
 from presslens.events.model import Event
 from presslens.events.places_story import story_place
@@ -101,11 +106,13 @@ def _drafts(article: Article, language: str) -> list[Draft]:
     return drafts
 
 
-def extract_events(article: Article) -> list[Event]:
+def extract_events(article: Article, *, rank_days: bool = True) -> list[Event]:
     """The events an article claims, in the order the text first states them.
 
     Needs ``article.paragraphs`` (with sentences) and ``article.language`` as the segmenter
-    sets them; dates are resolved against ``article.published``.
+    sets them; dates are resolved against ``article.published``. ``rank_days=False`` leaves
+    the main event the rules' day (step 8 of the module docstring is skipped): the day
+    ranker is trained on what the rules choose.
     """
     language = _language(article)
     if language is None:
@@ -122,6 +129,8 @@ def extract_events(article: Article) -> list[Event]:
         main = _ranked(events, _title_figures(article) if len(events) > 1 else {})
         _place_main_event(article, main)
         _date_main_event(article, events, main)
+        if rank_days:
+            main.date = default_day_ranker().choose(article, main, events, language)
     return events
 
 

@@ -1,0 +1,322 @@
+"""Which stated day is the main event's: a learnt ranker over the days an article names.
+
+The rules of :mod:`presslens.events.context` date each event from its own sentence and
+paragraph, and :mod:`presslens.events.extract` gives the main event the lead's day. A news
+story names many days, though: the shooting's, the arrest's, the court hearing's, the funeral's,
+the day the police spoke. Cue words cannot sort them out one by one ("charged Thursday in the
+shooting Monday night"), while the pattern over a whole article can: the incident's day tends
+to come early, with a time of day, a few days before publication, in a sentence with a
+shooting verb, often more than once. :class:`DayRanker` weighs such features of each distinct
+one-day date the title and text state (see :func:`candidate_features`), the rules' own choice
+among them, and picks the best. It chooses only among days the article states, so an article
+that names none stays undated; and a main event the rules left without a day takes one only
+when the ranker is sure enough (:attr:`DayRanker.min_undated`).
+
+Training is in :mod:`presslens.events.dates_rank_train` (Gun Violence Archive training
+articles); the model is a hashed linear scorer, pure numpy at inference.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from presslens.document import Article, Span
+from presslens.errors import ModelError
+from presslens.events.dates import find_dates
+from presslens.events.model import DateRange, Event
+
+#: Changes whenever the features change: a model trained on other features is refused.
+FEATURE_VERSION = 1
+BITS = 16
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "models" / "event_day.npz"
+#: Weight of each word of a mention's sentence, against 1 for the structural features.
+WORD_WEIGHT = 0.3
+NEAR_WEIGHT = 0.5
+#: Mentions of one day whose wording and sentence are read (the first ones).
+MENTIONS_READ = 3
+#: A date this early in the text (characters) stands in the lead.
+LEAD_CHARS = 300
+#: Words read right before and right after a date.
+NEAR_BEFORE, NEAR_AFTER = 3, 2
+
+_WEEKDAY = re.compile(
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|понедельник|вторник|сред[уаые]|четверг|пятниц|суббот|воскресень",
+    re.IGNORECASE,
+)
+_TIME_OF_DAY = re.compile(
+    r"morning|afternoon|evening|night|noon|midnight|\ba\.?m\b|\bp\.?m\b|\d:\d\d"
+    r"|утр|дн[её]м|вечер|ноч|полдень|полноч",
+    re.IGNORECASE,
+)
+_MONTH = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(
+    r"today|yesterday|tonight|last night|this morning|сегодня|вчера|накануне|этой ночью",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\d{4}")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(slots=True)
+class DayCandidate:
+    """One day the article states, with every mention of it in text order.
+
+    ``sentences`` holds, per mention, the sentence it stands in (the title for a title kept
+    beside the text, whose mentions have no span).
+    """
+
+    day: str
+    mentions: list[DateRange] = field(default_factory=list)
+    sentences: list[str] = field(default_factory=list)
+    neighbours: list[list[str]] = field(default_factory=list)
+    in_title: bool = False
+
+    @property
+    def first(self) -> int | None:
+        """Where the first mention in the text starts; None when only the title names it."""
+        starts = [m.span.start for m in self.mentions if m.span is not None]
+        return min(starts) if starts else None
+
+
+def _position(candidate: DayCandidate) -> int:
+    """Where a day is first named; the title comes before the text."""
+    first = candidate.first
+    return -1 if first is None else first
+
+
+def _sentence(article: Article, span: Span) -> tuple[str, bool]:
+    """The sentence around a date in the text, and whether it is the title's."""
+    for paragraph in article.paragraphs:
+        if paragraph.span.start <= span.start < paragraph.span.end:
+            for sentence in paragraph.sentences:
+                if sentence.start <= span.start < sentence.end:
+                    return article.text[sentence.start : sentence.end], paragraph.is_title
+            return article.text[paragraph.span.start : paragraph.span.end], paragraph.is_title
+    return "", False
+
+
+def day_candidates(article: Article, language: str) -> list[DayCandidate]:
+    """The distinct one-day dates of the title (when kept beside the text) and the text, in
+    the order of their first mention (title first)."""
+    by_day: dict[str, DayCandidate] = {}
+    title = article.title or ""
+    if title and article.title_span is None:
+        for date in find_dates(title, article.published, language):
+            if date.is_one_day:
+                candidate = by_day.setdefault(date.start, DayCandidate(date.start))
+                candidate.mentions.append(replace(date, span=None))
+                candidate.sentences.append(title)
+                candidate.neighbours.append([])
+                candidate.in_title = True
+    for date in find_dates(article.text, article.published, language):
+        if date.is_one_day and date.span is not None:
+            sentence, in_title = _sentence(article, date.span)
+            candidate = by_day.setdefault(date.start, DayCandidate(date.start))
+            candidate.mentions.append(date)
+            candidate.sentences.append(sentence)
+            candidate.neighbours.append(_neighbours(article.text, date.span))
+            candidate.in_title = candidate.in_title or in_title
+    return list(by_day.values())
+
+
+def _neighbours(text: str, span: Span) -> list[str]:
+    """The words right before a date ("died", "arraigned on") and right after it."""
+    before = _WORD.findall(text[max(0, span.start - 40) : span.start])[-NEAR_BEFORE:]
+    after = _WORD.findall(text[span.end : span.end + 30])[:NEAR_AFTER]
+    return [f"<{w.lower()}" for w in before] + [f">{w.lower()}" for w in after]
+
+
+def _bucket(n: int, top: int) -> int:
+    return min(n, top)
+
+
+def _days_before(published: dt.date | None, day: str) -> str | None:
+    """How long before publication the day is, in the buckets the ranker tells apart."""
+    if published is None:
+        return None
+    days = (published - dt.date.fromisoformat(day)).days
+    if -1 <= days <= 3:
+        return str(days)
+    return "after" if days < -1 else ("week" if days <= 7 else "older")
+
+
+def _wording(text: str) -> list[str]:
+    """What kind of expression a mention is: weekday, time of day, month, year, relative."""
+    kinds = [
+        name
+        for name, pattern in (
+            ("weekday", _WEEKDAY),
+            ("time", _TIME_OF_DAY),
+            ("month", _MONTH),
+            ("year", _YEAR),
+            ("relative", _RELATIVE),
+        )
+        if pattern.search(text)
+    ]
+    if "weekday" in kinds and "time" in kinds:
+        kinds.append("weekday+time")
+    return kinds
+
+
+def _hash(key: str) -> int:
+    return zlib.crc32(key.encode("utf-8")) & ((1 << BITS) - 1)
+
+
+def _structure(
+    article: Article, candidate: DayCandidate, rank: int, count: int, rules: str | None
+) -> list[tuple[str, float]]:
+    """The features of where and how often a day is named, and of the rules' choice."""
+    pairs: list[tuple[str, float]] = [
+        ("bias", 1.0),
+        ("mentions", _bucket(len(candidate.mentions), 5) / 5),
+        (f"rank{_bucket(rank, 3)}", 1.0),
+        (f"candidates{_bucket(count, 4)}", 1.0),
+    ]
+    if candidate.day == rules:
+        pairs += [("rules", 1.0), (f"rules_rank{_bucket(rank, 3)}", 1.0)]
+        pairs.append((f"rules_of{_bucket(count, 4)}", 1.0))
+    if candidate.in_title:
+        pairs.append(("title", 1.0))
+    first = candidate.first
+    if first is not None:
+        paragraph = article.text.count("\n\n", 0, first)
+        pairs += [("position", first / max(1, len(article.text))), (f"par{min(paragraph, 6)}", 1)]
+        if first < LEAD_CHARS:
+            pairs.append(("lead", 1.0))
+    before = _days_before(article.published, candidate.day)
+    if before is not None:
+        pairs.append((f"before:{before}", 1.0))
+    return pairs
+
+
+def _told(span: Span | None, events: Sequence[Event], main: Event | None) -> list[str]:
+    """Which events a date's sentence tells: the main one, and each event's type."""
+    if span is None:
+        return ["told:title"]
+    telling = [e for e in events if any(s.start <= span.start < s.end for s in e.evidence)]
+    kinds = [f"told:{e.type}" for e in telling] or ["told:none"]
+    return kinds + (["told:main"] if main is not None and main in telling else [])
+
+
+def candidate_features(
+    article: Article,
+    candidates: Sequence[DayCandidate],
+    main: Event | None,
+    events: Sequence[Event],
+    language: str,
+) -> list[dict[int, float]]:
+    """Hashed features of each candidate day: where and how often it is named, how long before
+    publication, how it is worded, the words around it and in its sentences, which events its
+    sentences tell, whether it is the earliest or latest day named and whether the rules chose
+    it for the ``main`` event (a one-day date)."""
+    rules = main.date if main is not None else None
+    chosen = rules.start if rules is not None and rules.is_one_day else None
+    order = sorted(range(len(candidates)), key=lambda i: _position(candidates[i]))
+    days = sorted(c.day for c in candidates)
+    rows = []
+    for index, candidate in enumerate(candidates):
+        pairs = _structure(article, candidate, order.index(index), len(candidates), chosen)
+        if candidate.day == days[0]:
+            pairs.append(("earliest", 1.0))
+        if candidate.day == days[-1]:
+            pairs.append(("latest", 1.0))
+        read = zip(candidate.mentions, candidate.sentences, candidate.neighbours, strict=True)
+        for mention, sentence, near in list(read)[:MENTIONS_READ]:
+            pairs += [(f"wording:{kind}", 1.0) for kind in _wording(mention.text)]
+            pairs += [(f"near:{language}:{w}", NEAR_WEIGHT) for w in near]
+            pairs += [(kind, 1.0) for kind in _told(mention.span, events, main)]
+            words = {w.lower() for w in _WORD.findall(sentence)}
+            pairs += [(f"word:{language}:{w}", WORD_WEIGHT) for w in words]
+        row: dict[int, float] = {}
+        for key, value in pairs:
+            row[_hash(key)] = row.get(_hash(key), 0.0) + value
+        rows.append(row)
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class DayRanker:
+    """A linear scorer over hashed candidate features; the best day wins.
+
+    ``min_undated`` is the least score (a logit) with which a day goes to a main event the
+    rules left without one: a wrong day misleads more than none.
+    """
+
+    weights: np.ndarray
+    bias: float
+    min_undated: float
+
+    def scores(self, rows: Sequence[dict[int, float]]) -> np.ndarray:
+        """The logit of each candidate being the main event's day."""
+        return np.array(
+            [self.bias + sum(self.weights[k] * v for k, v in row.items()) for row in rows],
+            dtype=np.float64,
+        )
+
+    def choose(
+        self, article: Article, main: Event, events: Sequence[Event], language: str
+    ) -> DateRange | None:
+        """The main event's date: the best scoring day the article states, else the rules'."""
+        rules = main.date
+        candidates = day_candidates(article, language)
+        if not candidates:
+            return rules
+        scores = self.scores(candidate_features(article, candidates, main, events, language))
+        best = int(np.argmax(scores))
+        undated = rules is None or not rules.is_one_day
+        if undated and scores[best] < self.min_undated:
+            return rules
+        winner = candidates[best]
+        if rules is not None and rules.is_one_day and rules.start == winner.day:
+            return rules
+        in_text = [m for m in winner.mentions if m.span is not None]
+        return in_text[0] if in_text else winner.mentions[0]
+
+    def save(self, path: Path) -> None:
+        np.savez_compressed(
+            path,
+            weights=self.weights.astype(np.float16),
+            bias=np.float64(self.bias),
+            min_undated=np.float64(self.min_undated),
+            bits=np.int32(BITS),
+            feature_version=np.int32(FEATURE_VERSION),
+        )
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT_PATH) -> DayRanker:
+        """Read a model written by :meth:`save`; a missing or stale file is a model error."""
+        if not path.is_file():
+            raise ModelError(
+                f"event day model {path} not found: train it with `python -m "
+                "presslens.events.dates_rank_train --data ../shared/data/gva-incidents`"
+            )
+        with np.load(path, allow_pickle=False) as data:
+            if int(data["feature_version"]) != FEATURE_VERSION or int(data["bits"]) != BITS:
+                raise ModelError(
+                    f"event day model {path} was trained on other features: retrain it with "
+                    "`python -m presslens.events.dates_rank_train`"
+                )
+            return cls(
+                data["weights"].astype(np.float64),
+                float(data["bias"]),
+                float(data["min_undated"]),
+            )
+
+
+@lru_cache(maxsize=1)
+def default_day_ranker() -> DayRanker:
+    """The shipped model, read once per process."""
+    return DayRanker.load()

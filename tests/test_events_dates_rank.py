@@ -1,0 +1,117 @@
+"""The learnt chooser of the main event's day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from presslens.document import Article
+from presslens.errors import ModelError
+from presslens.events import Event, extract_events, main_event
+from presslens.events.dates_rank import (
+    BITS,
+    DayRanker,
+    candidate_features,
+    day_candidates,
+    default_day_ranker,
+)
+from presslens.read import article_from_text
+from presslens.segment import Segmenter
+
+PUBLISHED = dt.date(2025, 3, 12)  # a Wednesday
+
+
+def _article(text: str, title: str | None = None, language: str = "en") -> Article:
+    article = article_from_text(text, title=title, published=PUBLISHED, language=language)
+    Segmenter()([article])
+    return article
+
+
+def _main(article: Article, *, rank_days: bool = True) -> Event:
+    article.events = extract_events(article, rank_days=rank_days)
+    event = main_event(article)
+    assert event is not None
+    return event
+
+
+COURT_STORY = (
+    "A man accused of killing his neighbour appeared in court on Monday and pleaded not guilty."
+    "\n\nPolice say he shot the neighbour twice outside a bar late Friday night after an "
+    "argument over a parking space. The victim died at the scene.\n\n"
+    "The judge set bail at $1 million on Monday."
+)
+
+
+def test_candidates_are_the_distinct_days_stated_in_title_and_text() -> None:
+    article = _article(COURT_STORY, title="Man charged in Friday night killing")
+    days = [c.day for c in day_candidates(article, "en")]
+    assert days == ["2025-03-07", "2025-03-10"]  # Friday first: the title names it first
+    friday = day_candidates(article, "en")[0]
+    assert friday.in_title and len(friday.mentions) == 2
+    assert friday.mentions[0].span is None  # the title's mention points into no text
+
+
+def test_features_mark_the_rules_choice_and_differ_between_days() -> None:
+    article = _article(COURT_STORY)
+    main = _main(article, rank_days=False)
+    candidates = day_candidates(article, "en")
+    rows = candidate_features(article, candidates, main, article.events, "en")
+    assert len(rows) == len(candidates) == 2
+    assert rows[0] != rows[1]
+    assert all(all(0 <= key < 1 << BITS for key in row) for row in rows)
+
+
+def test_the_shipped_ranker_picks_the_shooting_day_over_the_court_days() -> None:
+    article = _article(COURT_STORY)
+    event = _main(article)
+    assert event.date is not None
+    assert event.date.start == "2025-03-07"
+    assert event.date.span is not None
+    assert article.text[event.date.span.start : event.date.span.end] == event.date.text
+
+
+def test_a_story_that_states_no_day_stays_undated() -> None:
+    article = _article("A man was shot and killed outside a bar after an argument, police said.")
+    assert _main(article).date is None
+
+
+def test_a_day_stated_only_in_the_title_keeps_no_span() -> None:
+    article = _article(
+        "Police say two men were shot outside a bar. Both were taken to hospital.",
+        title="Two wounded in Sunday shooting",
+    )
+    date = _main(article).date
+    assert date is not None and date.start == "2025-03-09" and date.span is None
+
+
+def test_a_russian_story_is_dated_by_its_incident() -> None:
+    text = (
+        "В понедельник суд арестовал мужчину, обвиняемого в убийстве соседа.\n\n"
+        "По данным полиции, в пятницу вечером он застрелил соседа во дворе дома."
+    )
+    date = _main(_article(text, language="ru")).date
+    assert date is not None and date.start in {"2025-03-07", "2025-03-10"}
+
+
+def test_a_confident_wrong_weight_cannot_date_an_undated_event_below_the_floor() -> None:
+    ranker = DayRanker(np.zeros(1 << BITS), bias=-5.0, min_undated=-1.0)
+    article = _article("A man was shot outside a bar. Police arrested a suspect on Monday.")
+    main = _main(article, rank_days=False)
+    main.date = None
+    assert ranker.choose(article, main, article.events, "en") is None
+
+
+def test_a_missing_model_is_a_model_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match="dates_rank_train"):
+        DayRanker.load(tmp_path / "absent.npz")
+
+
+def test_the_model_round_trips(tmp_path: Path) -> None:
+    shipped = default_day_ranker()
+    path = tmp_path / "day.npz"
+    shipped.save(path)
+    loaded = DayRanker.load(path)
+    assert np.allclose(loaded.weights, shipped.weights) and loaded.bias == shipped.bias
