@@ -165,6 +165,19 @@ def test_normalise_timex(text: str, value: str) -> None:
     assert normalise_timex(text, PUBLISHED, "en") == value
 
 
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Seven people were shot at a Christmas party.", []),
+        ("Gunfire broke out at a Christmas Eve party.", []),
+        ("A man was shot on Christmas Eve.", ["2024-12-24"]),
+        ("A man was shot on Christmas Day.", ["2024-12-25"]),
+    ],
+)
+def test_a_holiday_that_names_a_party_dates_nothing(text: str, days: list[str]) -> None:
+    assert [d.start for d in find_dates(text, PUBLISHED, "en")] == days
+
+
 def test_normalise_timex_without_expression() -> None:
     assert normalise_timex("the committee", PUBLISHED, "en") is None
 

@@ -707,6 +707,42 @@ _HOLIDAY_NAMES = (
     "st. patrick's day",
     "saint patrick's day",
 )
+#: What a holiday's name may qualify rather than date ("a Christmas party", "Easter Sunday
+#: services" may be weeks before or after the day itself).
+_HOLIDAY_THINGS = (
+    alternation(
+        [
+            "party",
+            "parties",
+            "dinner",
+            "parade",
+            "tree",
+            "lights",
+            "shopping",
+            "shoppers",
+            "sale",
+            "sales",
+            "gifts",
+            "presents",
+            "season",
+            "break",
+            "vacation",
+            "celebration",
+            "gathering",
+            "concert",
+            "market",
+            "decorations",
+            "display",
+            "holidays",
+            "festivities",
+            "weekend",
+            # and no shorter name inside a longer one: "Christmas" in "Christmas Eve party"
+            "eve",
+            "day",
+        ]
+    )
+    + r"\b"
+)
 #: Holiday names as written, with either apostrophe ("New Year’s Eve").
 _HOLIDAY_SPELLINGS = {n.replace("'", q) for n in _HOLIDAY_NAMES for q in "'’"}
 _AGO = alternation(["ago", "earlier", "later", "from now", "hence", "back"])
@@ -1134,7 +1170,7 @@ RULES: list[Rule] = [
     ),
     *rules(
         "holiday",
-        rf"(?P<holiday>{alternation(_HOLIDAY_SPELLINGS)})(?:\s+{YEAR})?",
+        rf"(?P<holiday>{alternation(_HOLIDAY_SPELLINGS)})(?:\s+{YEAR})?(?!\s+{_HOLIDAY_THINGS})",
         _holiday,
         on="word",
     ),
