@@ -1,4 +1,8 @@
-"""The main event's date in context: inherited days, weak days, days that are not the event's."""
+"""The main event's date in context: inherited days, weak days, days that are not the event's.
+
+These are the rules' choices (``rank_days=False``); the learnt ranker that may overrule them
+is tested in test_events_dates_rank.py.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ def _article(
 ) -> Article:
     article = article_from_text(text, title=title, published=published, language=language)
     Segmenter()([article])
-    article.events = extract_events(article)
+    article.events = extract_events(article, rank_days=False)
     return article
 
 

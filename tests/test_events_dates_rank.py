@@ -96,8 +96,8 @@ def test_a_russian_story_is_dated_by_its_incident() -> None:
     assert date is not None and date.start in {"2025-03-07", "2025-03-10"}
 
 
-def test_a_confident_wrong_weight_cannot_date_an_undated_event_below_the_floor() -> None:
-    ranker = DayRanker(np.zeros(1 << BITS), bias=-5.0, min_undated=-1.0)
+def test_an_unsure_ranker_leaves_an_undated_event_undated() -> None:
+    ranker = DayRanker(np.zeros(1 << BITS), bias=-0.5)
     article = _article("A man was shot outside a bar. Police arrested a suspect on Monday.")
     main = _main(article, rank_days=False)
     main.date = None

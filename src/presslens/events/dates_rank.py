@@ -10,7 +10,7 @@ shooting verb, often more than once. :class:`DayRanker` weighs such features of 
 one-day date the title and text state (see :func:`candidate_features`), the rules' own choice
 among them, and picks the best. It chooses only among days the article states, so an article
 that names none stays undated; and a main event the rules left without a day takes one only
-when the ranker is sure enough (:attr:`DayRanker.min_undated`).
+when the ranker thinks it more likely right than wrong (:data:`MIN_UNDATED`).
 
 Training is in :mod:`presslens.events.dates_rank_train` (Gun Violence Archive training
 articles); the model is a hashed linear scorer, pure numpy at inference.
@@ -46,6 +46,10 @@ MENTIONS_READ = 3
 LEAD_CHARS = 300
 #: Words read right before and right after a date.
 NEAR_BEFORE, NEAR_AFTER = 3, 2
+#: The least score (a logit) with which a day goes to a main event the rules left undated:
+#: even odds. A wrong day misleads more than none ("the suspect testified Monday" is not the
+#: day of the killing the sentence tells of).
+MIN_UNDATED = 0.0
 
 _WEEKDAY = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -249,15 +253,10 @@ def candidate_features(
 
 @dataclass(frozen=True, slots=True)
 class DayRanker:
-    """A linear scorer over hashed candidate features; the best day wins.
-
-    ``min_undated`` is the least score (a logit) with which a day goes to a main event the
-    rules left without one: a wrong day misleads more than none.
-    """
+    """A linear scorer over hashed candidate features; the best day wins."""
 
     weights: np.ndarray
     bias: float
-    min_undated: float
 
     def scores(self, rows: Sequence[dict[int, float]]) -> np.ndarray:
         """The logit of each candidate being the main event's day."""
@@ -277,7 +276,7 @@ class DayRanker:
         scores = self.scores(candidate_features(article, candidates, main, events, language))
         best = int(np.argmax(scores))
         undated = rules is None or not rules.is_one_day
-        if undated and scores[best] < self.min_undated:
+        if undated and scores[best] < MIN_UNDATED:
             return rules
         winner = candidates[best]
         if rules is not None and rules.is_one_day and rules.start == winner.day:
@@ -290,7 +289,6 @@ class DayRanker:
             path,
             weights=self.weights.astype(np.float16),
             bias=np.float64(self.bias),
-            min_undated=np.float64(self.min_undated),
             bits=np.int32(BITS),
             feature_version=np.int32(FEATURE_VERSION),
         )
@@ -309,11 +307,7 @@ class DayRanker:
                     f"event day model {path} was trained on other features: retrain it with "
                     "`python -m presslens.events.dates_rank_train`"
                 )
-            return cls(
-                data["weights"].astype(np.float64),
-                float(data["bias"]),
-                float(data["min_undated"]),
-            )
+            return cls(data["weights"].astype(np.float64), float(data["bias"]))
 
 
 @lru_cache(maxsize=1)

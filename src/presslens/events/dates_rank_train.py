@@ -3,9 +3,9 @@
 Every training article of ``gva-incidents`` is read by the pipeline with the rules' day left on
 its main event; each day the article states becomes a candidate, labelled by whether it is the
 Gun Violence Archive's incident day. A logistic regression over the hashed candidate features
-learns which day wins. Its strength ``C`` and the least score that dates an undated main event
-are chosen by two-fold cross-validation over incidents inside the training split (the
-validation incidents are never read), then the model is fitted on all training articles.
+learns which day wins. Its strength ``C`` is chosen by two-fold cross-validation over
+incidents inside the training split (the validation incidents are never read), then the model
+is fitted on all training articles.
 
     python -m presslens.events.dates_rank_train --data ../shared/data/gva-incidents
 
@@ -27,6 +27,7 @@ from presslens.evaluate.gva_data import document_article, load_documents, load_i
 from presslens.events.dates_rank import (
     BITS,
     DEFAULT_PATH,
+    MIN_UNDATED,
     DayCandidate,
     DayRanker,
     candidate_features,
@@ -36,8 +37,6 @@ from presslens.events.extract import extract_events, main_event
 
 SEED = 0
 STRENGTHS = (0.5, 1.0, 2.0)
-#: Least scores tried for dating a main event the rules left undated (logits).
-UNDATED_LEVELS = (-99.0, -4.0, -3.0, -2.0, -1.0, 0.0, 99.0)
 
 
 @dataclass(slots=True)
@@ -112,12 +111,12 @@ def _fit(articles: Sequence[_Article], strength: float) -> tuple[np.ndarray, flo
     return model.coef_[0].astype(np.float64), float(model.intercept_[0])
 
 
-def _answer(article: _Article, scores: np.ndarray, min_undated: float) -> str | None:
+def _answer(article: _Article, scores: np.ndarray) -> str | None:
     """The day the ranker gives the article (as :meth:`DayRanker.choose` does)."""
     if not article.days:
         return article.rules if article.rules_one_day else None
     best = int(np.argmax(scores))
-    if not article.rules_one_day and scores[best] < min_undated:
+    if not article.rules_one_day and scores[best] < MIN_UNDATED:
         return None
     return article.days[best]
 
@@ -135,20 +134,20 @@ def _cross_validated(articles: Sequence[_Article]) -> dict[str, float]:
         scores: list[np.ndarray] = [np.zeros(0)] * len(articles)
         for fold in (0, 1):
             weights, bias = _fit([a for a in articles if a.fold != fold], strength)
-            ranker = DayRanker(weights, bias, 0.0)
+            ranker = DayRanker(weights, bias)
             for i, article in enumerate(articles):
                 if article.fold == fold:
                     scores[i] = ranker.scores(article.rows)
-        for level in UNDATED_LEVELS:
-            answers = [_answer(a, s, level) for a, s in zip(articles, scores, strict=True)]
-            report[f"C={strength},undated>={level}"] = _accuracy(answers, articles)
+        answers = [_answer(a, s) for a, s in zip(articles, scores, strict=True)]
+        report[f"C={strength}"] = _accuracy(answers, articles)
+        dated = [
+            (x, a) for x, a in zip(articles, answers, strict=True) if a and not x.rules_one_day
+        ]
+        report[f"C={strength}: undated events dated"] = len(dated)
+        report[f"C={strength}: of them right"] = _accuracy(
+            [a for _, a in dated], [x for x, _ in dated]
+        )
     return report
-
-
-def _setting(name: str) -> tuple[float, float]:
-    """The strength and undated level a report key ("C=1.0,undated>=-3.0") names."""
-    strength, level = (float(part.split("=")[-1]) for part in name.split(","))
-    return strength, level
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -159,13 +158,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     articles = _articles(args.data, args.limit)
     report = _cross_validated(articles)
-    settings = [k for k in report if k != "rules"]
-    # On a tie the more cautious setting wins: the one that dates fewer undated events.
-    best = max(settings, key=lambda k: (report[k], _setting(k)[1]))
-    strength, level = _setting(best)
+    strength = max(STRENGTHS, key=lambda c: report[f"C={c}"])
     weights, bias = _fit(articles, strength)
-    DayRanker(weights, bias, level).save(args.out)
-    print(json.dumps({"articles": len(articles), "chosen": best, **report}, indent=1))
+    DayRanker(weights, bias).save(args.out)
+    print(json.dumps({"articles": len(articles), "chosen": f"C={strength}", **report}, indent=1))
     return 0
 
 
