@@ -5,10 +5,11 @@ overlap), every other token with none. A one-vs-rest logistic regression per rol
 scikit-learn's SGD on the hashed features with a fixed seed, so a run gives the same model on
 every machine. The training documents are cut into five folds (by a hash of the document id);
 each fold's token probabilities come from a tagger fitted on the other four, and the candidate
-entities read off them (:func:`presslens.events.roles.candidates`) train the entity scorer,
-a logistic regression. The decoding numbers (per-role thresholds and limits) are tuned by
-coordinate ascent on GRIT's micro F1 over all training documents, with each fold's entities
-scored by a scorer fitted on the other folds; then the entity scorer is refitted on all
+entities read off them (:func:`presslens.events.roles.candidates`) train the entity scorer, a
+logistic regression and boosted trees (scikit-learn's histogram boosting, exported to numpy
+arrays), whose probabilities it averages. The decoding numbers (per-role thresholds and limits)
+are tuned by coordinate ascent on GRIT's micro F1 over all training documents, with each fold's
+entities scored by a scorer fitted on the other folds; then the entity scorer is refitted on all
 candidates and the token weights on all documents. The dev and test splits are never read here.
 
     python -m presslens.events.roles_train --data ../shared/data/muc4 [--out PATH]
@@ -41,9 +42,11 @@ from presslens.events.roles import (
     candidates,
     entity_matrix,
     feature_matrix,
+    forest_rows,
     select,
 )
 from presslens.events.roles_features import DocumentTokens, tokenize
+from presslens.events.roles_trees import Forest
 
 #: log2 of the weight table's rows: 2**18 rows of five float16 weights, 2.6 MB raw.
 BITS = 18
@@ -54,6 +57,12 @@ EPOCHS = 12
 FOLDS = 5
 #: Inverse regularisation of the entity scorer's logistic regression.
 ENTITY_C = 1.0
+#: The entity trees: at most this many rounds (early stopping ends sooner), leaves per tree,
+#: rows per leaf, learning rate; picked on the training folds (out-of-fold F1).
+FOREST_TREES = 200
+FOREST_LEAVES = 15
+FOREST_MIN_LEAF = 40
+FOREST_RATE = 0.05
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7)
 LIMITS = (1, 2, 3, 4, 6, 1000)
 _ROUNDS = 2
@@ -217,6 +226,50 @@ def fit_entities(
     return weights, bias
 
 
+def fit_forest(rows: np.ndarray, labels: np.ndarray) -> Forest:
+    """Boosted trees over :func:`forest_rows`, exported to plain arrays.
+
+    scikit-learn's histogram boosting with a fixed seed (its early stopping holds out a
+    seeded tenth); the export is checked against sklearn's own decision on the training rows.
+    """
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    model = HistGradientBoostingClassifier(
+        learning_rate=FOREST_RATE,
+        max_iter=FOREST_TREES,
+        max_leaf_nodes=FOREST_LEAVES,
+        min_samples_leaf=FOREST_MIN_LEAF,
+        l2_regularization=1.0,
+        early_stopping=True,
+        random_state=SEED,
+    )
+    model.fit(rows, labels)
+    forest = _exported(model)
+    if not np.allclose(forest.decision(rows), model.decision_function(rows), atol=1e-6):
+        raise AssertionError("exported trees disagree with scikit-learn's")
+    return forest
+
+
+def _exported(model: Any) -> Forest:
+    """The fitted trees' nodes as flat arrays (one tree per boosting round, binary task)."""
+    trees = [predictors[0].nodes for predictors in model._predictors]
+    starts = np.cumsum([0] + [len(t) for t in trees[:-1]])
+    leaf = np.concatenate([t["is_leaf"].astype(bool) for t in trees])
+    shift = np.concatenate([np.full(len(t), s) for t, s in zip(trees, starts, strict=True)])
+    left = np.concatenate([t["left"] for t in trees]).astype(np.int64) + shift
+    right = np.concatenate([t["right"] for t in trees]).astype(np.int64) + shift
+    feature = np.concatenate([t["feature_idx"] for t in trees]).astype(np.int64)
+    return Forest(
+        np.where(leaf, 0, feature),
+        np.concatenate([t["num_threshold"] for t in trees]),
+        np.where(leaf, -1, left),
+        np.where(leaf, -1, right),
+        np.concatenate([t["value"] for t in trees]),
+        starts.astype(np.int64),
+        float(np.ravel(model._baseline_prediction)[0]),
+    )
+
+
 def fit_scorer(
     found: Sequence[Sequence[Candidate]],
     labels: Sequence[np.ndarray],
@@ -239,11 +292,13 @@ def fit_scorer(
             rows.append(entity_matrix(found[i], lexicon))
             targets.append(labels[i])
             roles.append(np.array([c.role for c in found[i]], dtype=np.int64))
-    weights, bias = fit_entities(np.vstack(rows), np.concatenate(roles), np.concatenate(targets))
+    features, role, target = np.vstack(rows), np.concatenate(roles), np.concatenate(targets)
+    weights, bias = fit_entities(features, role, target)
+    forest = fit_forest(forest_rows(features, role), target)
     lexicon = Lexicon.count(
         [c for i in members for c in found[i]], np.concatenate([labels[i] for i in members])
     )
-    return EntityScorer(weights, bias, lexicon)
+    return EntityScorer(weights, bias, lexicon, forest)
 
 
 def cross_fitted_scores(
