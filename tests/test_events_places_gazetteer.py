@@ -138,7 +138,7 @@ def test_missing_or_foreign_index_is_a_model_error(tmp_path: Path) -> None:
     arrays = encode_index(_tiny_columns())
     arrays["meta"][0] = 0
     np.savez(old, **arrays)
-    with pytest.raises(ModelError, match="format version"):
+    with pytest.raises(ModelError, match="made for version 0"):
         read_gazetteer(old)
 
 

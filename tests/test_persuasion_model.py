@@ -52,5 +52,5 @@ def test_model_missing_or_foreign_file_is_a_model_error(tmp_path: Path) -> None:
     with pytest.raises(ModelError, match="presslens train"):
         PersuasionModel.load(tmp_path / "none.npz")
     (tmp_path / "bad.npz").write_bytes(b"not a zip")
-    with pytest.raises(ModelError, match="not a presslens model"):
+    with pytest.raises(ModelError, match="unreadable"):
         PersuasionModel.load(tmp_path / "bad.npz")

@@ -29,9 +29,9 @@ from pathlib import Path
 import numpy as np
 
 from presslens.document import Article, Span
-from presslens.errors import ModelError
 from presslens.events.dates import find_dates
 from presslens.events.model import DateRange, Event
+from presslens.model_file import check_version, read_arrays
 
 #: Changes whenever the features change: a model trained on other features is refused.
 FEATURE_VERSION = 1
@@ -296,18 +296,15 @@ class DayRanker:
     @classmethod
     def load(cls, path: Path = DEFAULT_PATH) -> DayRanker:
         """Read a model written by :meth:`save`; a missing or stale file is a model error."""
-        if not path.is_file():
-            raise ModelError(
-                f"event day model {path} not found: train it with `python -m "
-                "presslens.events.dates_rank_train --data ../shared/data/gva-incidents`"
-            )
-        with np.load(path, allow_pickle=False) as data:
-            if int(data["feature_version"]) != FEATURE_VERSION or int(data["bits"]) != BITS:
-                raise ModelError(
-                    f"event day model {path} was trained on other features: retrain it with "
-                    "`python -m presslens.events.dates_rank_train`"
-                )
-            return cls(data["weights"].astype(np.float64), float(data["bias"]))
+        what = "event day model"
+        fix = (
+            "train it with `python -m presslens.events.dates_rank_train "
+            "--data ../shared/data/gva-incidents`"
+        )
+        data = read_arrays(path, what, fix)
+        check_version(data.get("feature_version"), FEATURE_VERSION, what, path, fix)
+        check_version(data.get("bits"), BITS, f"{what} (hash bits)", path, fix)
+        return cls(data["weights"].astype(np.float64), float(data["bias"]))
 
 
 @lru_cache(maxsize=1)

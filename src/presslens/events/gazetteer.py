@@ -30,6 +30,7 @@ import numpy as np
 
 from presslens.errors import ModelError
 from presslens.events.model import Place
+from presslens.model_file import check_version, read_arrays
 
 #: Where the generated index lives (package data).
 GAZETTEER_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer.npz"
@@ -345,15 +346,9 @@ def encode_index(columns: dict[str, Any]) -> dict[str, np.ndarray]:
 def read_gazetteer(path: Path) -> Gazetteer:
     """Read a generated index; a missing or foreign file is a :class:`ModelError`."""
     fix = "regenerate it with `python -m presslens.events.gazetteer_build`"
-    try:
-        with np.load(path, allow_pickle=False) as stored:
-            arrays = {name: stored[name] for name in stored.files}
-    except FileNotFoundError as exc:
-        raise ModelError(f"gazetteer index {path} is missing; {fix}") from exc
-    except (OSError, ValueError) as exc:
-        raise ModelError(f"gazetteer index {path} is unreadable ({exc}); {fix}") from exc
-    if "meta" not in arrays or int(arrays["meta"][0]) != FORMAT_VERSION:
-        raise ModelError(f"gazetteer index {path} has another format version; {fix}")
+    arrays = read_arrays(path, "gazetteer index", fix)
+    found = int(arrays["meta"][0]) if "meta" in arrays else None
+    check_version(found, FORMAT_VERSION, "gazetteer index (format)", path, fix)
     try:
         return Gazetteer(arrays)
     except (KeyError, ValueError, UnicodeDecodeError) as exc:

@@ -51,6 +51,7 @@ from presslens.events.roles_features import (
     tokenize,
 )
 from presslens.events.roles_trees import Forest
+from presslens.model_file import check_version, read_arrays
 from presslens.numeric import sigmoid
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
@@ -518,38 +519,24 @@ class RoleTagger:
     @classmethod
     def load(cls, path: Path = DEFAULT_PATH) -> RoleTagger:
         """Read a model written by :meth:`save`; a missing or stale file is a model error."""
-        if not path.is_file():
-            raise ModelError(
-                f"role tagger model {path} not found: train it with "
-                "`python -m presslens.events.roles_train --data ../shared/data/muc4`"
-            )
-        with np.load(path, allow_pickle=False) as data:
-            version = int(data["feature_version"])
-            stale = "lexicon_total" not in data or data["entity_weights"].shape[1] != len(
-                ENTITY_FEATURES
-            )
-            if version != FEATURE_VERSION or stale:
-                raise ModelError(
-                    f"role tagger model {path} is stale (features version {version}, code "
-                    f"has {FEATURE_VERSION}; or its entity scorer has other features): "
-                    "retrain it with `python -m presslens.events.roles_train`"
-                )
-            decoding = Decoding(
-                tuple(float(t) for t in data["thresholds"]),
-                tuple(int(k) for k in data["limits"]),
-            )
-            return cls(
-                data["weights"],
-                data["bias"],
-                EntityScorer(
-                    data["entity_weights"],
-                    data["entity_bias"],
-                    Lexicon(data["lexicon_positive"], data["lexicon_total"]),
-                    Forest.from_arrays(data, _FOREST) if f"{_FOREST}roots" in data else None,
-                ),
-                decoding,
-                int(data["bits"]),
-            )
+        what = "role tagger model"
+        fix = "train it with `python -m presslens.events.roles_train --data ../shared/data/muc4`"
+        data = read_arrays(path, what, fix)
+        check_version(data.get("feature_version"), FEATURE_VERSION, what, path, fix)
+        if "lexicon_total" not in data or data["entity_weights"].shape[1] != len(ENTITY_FEATURES):
+            raise ModelError(f"{what} {path} has an entity scorer of other features; {fix}")
+        decoding = Decoding(
+            tuple(float(t) for t in data["thresholds"]),
+            tuple(int(k) for k in data["limits"]),
+        )
+        forest = Forest.from_arrays(data, _FOREST) if f"{_FOREST}roots" in data else None
+        scorer = EntityScorer(
+            data["entity_weights"],
+            data["entity_bias"],
+            Lexicon(data["lexicon_positive"], data["lexicon_total"]),
+            forest,
+        )
+        return cls(data["weights"], data["bias"], scorer, decoding, int(data["bits"]))
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ arrays, so inference needs no scikit-learn.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -56,7 +57,7 @@ class Forest:
         }
 
     @classmethod
-    def from_arrays(cls, data: dict[str, np.ndarray] | np.lib.npyio.NpzFile, prefix: str) -> Forest:
+    def from_arrays(cls, data: Mapping[str, np.ndarray], prefix: str) -> Forest:
         """Read the arrays written by :meth:`arrays`."""
         return cls(
             data[f"{prefix}feature"],

@@ -32,6 +32,7 @@ from presslens.evaluate.floors import paragraph_spans
 from presslens.evaluate.labels import TECHNIQUES
 from presslens.evaluate.metrics import span_scores
 from presslens.evaluate.semeval import ParagraphKey, SemevalSplit, SpanTuple, paragraph_offsets
+from presslens.model_file import check_version, json_header, read_arrays
 from presslens.numeric import sigmoid
 from presslens.persuasion.evidence_features import (
     FEATURE_VERSION,
@@ -154,27 +155,16 @@ class EvidenceTagger:
     def load(cls, path: Path | None = None) -> EvidenceTagger:
         """Load a model file (default: the one shipped in the package)."""
         path = path or DEFAULT_PATH
-        if not path.is_file():
-            raise ModelError(
-                f"no evidence model at {path}; reinstall presslens or run `presslens train`"
-            )
-        try:
-            with np.load(path, allow_pickle=False) as data:
-                header = json.loads(data["header"].tobytes().decode("utf-8"))
-                weights, thresholds = data["weights"], data["thresholds"]
-                relative = data["relative"]
-        except (OSError, ValueError, KeyError, UnicodeDecodeError) as exc:
-            raise ModelError(
-                f"{path} is not a presslens evidence model ({exc}); run `presslens train`"
-            ) from exc
-        if header.get("feature_version") != FEATURE_VERSION:
-            raise ModelError(
-                f"{path} has evidence features version {header.get('feature_version')}, this "
-                f"presslens computes version {FEATURE_VERSION}; retrain with `presslens train`"
-            )
+        what, fix = "evidence model", "reinstall presslens or retrain it with `presslens train`"
+        arrays = read_arrays(path, what, fix)
+        header = json_header(arrays, what, path, fix)
+        check_version(header.get("feature_version"), FEATURE_VERSION, what, path, fix)
         if header.get("techniques") != list(TECHNIQUES):
-            raise ModelError(f"{path} was trained for another technique list; retrain it")
-        return cls(weights, thresholds, relative, header)
+            raise ModelError(f"{what} {path} was trained for another technique list; {fix}")
+        try:
+            return cls(arrays["weights"], arrays["thresholds"], arrays["relative"], header)
+        except KeyError as exc:
+            raise ModelError(f"{what} {path} lacks the array {exc}; {fix}") from exc
 
     def save(self, path: Path) -> None:
         """Write a compressed ``.npz`` (float16 weights, JSON header, no pickles)."""

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from presslens.errors import ModelError
+from presslens.model_file import check_version, json_header, read_arrays
 from presslens.numeric import sigmoid
 from presslens.persuasion.features import FEATURE_VERSION
 
@@ -101,21 +101,10 @@ class PersuasionModel:
     def load(cls, path: Path | None = None) -> PersuasionModel:
         """Load a model file; a missing or foreign file raises :class:`ModelError`."""
         path = path or DEFAULT_PATH
-        if not path.is_file():
-            raise ModelError(
-                f"no persuasion model at {path}; reinstall presslens or run `presslens train`"
-            )
-        try:
-            with np.load(path, allow_pickle=False) as data:
-                arrays = {k: data[k] for k in data.files}
-            header = json.loads(arrays.pop("header").tobytes().decode("utf-8"))
-        except (OSError, ValueError, KeyError) as exc:
-            raise ModelError(f"{path} is not a presslens model file: {exc}") from exc
-        if header.get("feature_version") != FEATURE_VERSION:
-            raise ModelError(
-                f"{path} was trained for feature version {header.get('feature_version')}, "
-                f"this presslens computes version {FEATURE_VERSION}; retrain with `presslens train`"
-            )
+        fix = "reinstall presslens or retrain it with `presslens train`"
+        arrays = read_arrays(path, "persuasion model", fix)
+        header = json_header(arrays, "persuasion model", path, fix)
+        check_version(header.get("feature_version"), FEATURE_VERSION, "persuasion model", path, fix)
         labels = header.pop("labels")
         return cls(
             techniques=_multilabel(arrays, "techniques", labels),
