@@ -34,18 +34,15 @@ from presslens.events.model import DateRange, Event
 from presslens.model_file import check_version, read_arrays
 
 #: Changes whenever the features change: a model trained on other features is refused.
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 BITS = 16
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "models" / "event_day.npz"
 #: Weight of each word of a mention's sentence, against 1 for the structural features.
 WORD_WEIGHT = 0.3
-NEAR_WEIGHT = 0.5
 #: Mentions of one day whose wording and sentence are read (the first ones).
 MENTIONS_READ = 3
 #: A date this early in the text (characters) stands in the lead.
 LEAD_CHARS = 300
-#: Words read right before and right after a date.
-NEAR_BEFORE, NEAR_AFTER = 3, 2
 #: The least score (a logit) with which a day goes to a main event the rules left undated:
 #: even odds. A wrong day misleads more than none ("the suspect testified Monday" is not the
 #: day of the killing the sentence tells of).
@@ -85,7 +82,6 @@ class DayCandidate:
     day: str
     mentions: list[DateRange] = field(default_factory=list)
     sentences: list[str] = field(default_factory=list)
-    neighbours: list[list[str]] = field(default_factory=list)
     in_title: bool = False
 
     @property
@@ -123,7 +119,6 @@ def day_candidates(article: Article, language: str) -> list[DayCandidate]:
                 candidate = by_day.setdefault(date.start, DayCandidate(date.start))
                 candidate.mentions.append(replace(date, span=None))
                 candidate.sentences.append(title)
-                candidate.neighbours.append([])
                 candidate.in_title = True
     for date in find_dates(article.text, article.published, language):
         if date.is_one_day and date.span is not None:
@@ -131,16 +126,8 @@ def day_candidates(article: Article, language: str) -> list[DayCandidate]:
             candidate = by_day.setdefault(date.start, DayCandidate(date.start))
             candidate.mentions.append(date)
             candidate.sentences.append(sentence)
-            candidate.neighbours.append(_neighbours(article.text, date.span))
             candidate.in_title = candidate.in_title or in_title
     return list(by_day.values())
-
-
-def _neighbours(text: str, span: Span) -> list[str]:
-    """The words right before a date ("died", "arraigned on") and right after it."""
-    before = _WORD.findall(text[max(0, span.start - 40) : span.start])[-NEAR_BEFORE:]
-    after = _WORD.findall(text[span.end : span.end + 30])[:NEAR_AFTER]
-    return [f"<{w.lower()}" for w in before] + [f">{w.lower()}" for w in after]
 
 
 def _bucket(n: int, top: int) -> int:
@@ -223,7 +210,7 @@ def candidate_features(
     language: str,
 ) -> list[dict[int, float]]:
     """Hashed features of each candidate day: where and how often it is named, how long before
-    publication, how it is worded, the words around it and in its sentences, which events its
+    publication, how it is worded, the words of its sentences, which events its
     sentences tell, whether it is the earliest or latest day named and whether the rules chose
     it for the ``main`` event (a one-day date)."""
     rules = main.date if main is not None else None
@@ -237,12 +224,11 @@ def candidate_features(
             pairs.append(("earliest", 1.0))
         if candidate.day == days[-1]:
             pairs.append(("latest", 1.0))
-        read = zip(candidate.mentions, candidate.sentences, candidate.neighbours, strict=True)
-        for mention, sentence, near in list(read)[:MENTIONS_READ]:
+        read = zip(candidate.mentions, candidate.sentences, strict=True)
+        for mention, sentence in list(read)[:MENTIONS_READ]:
             pairs += [(f"wording:{kind}", 1.0) for kind in _wording(mention.text)]
-            pairs += [(f"near:{language}:{w}", NEAR_WEIGHT) for w in near]
             pairs += [(kind, 1.0) for kind in _told(mention.span, events, main)]
-            words = {w.lower() for w in _WORD.findall(sentence)}
+            words = sorted({w.lower() for w in _WORD.findall(sentence)})  # one order every run
             pairs += [(f"word:{language}:{w}", WORD_WEIGHT) for w in words]
         row: dict[int, float] = {}
         for key, value in pairs:

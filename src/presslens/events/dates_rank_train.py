@@ -104,10 +104,12 @@ def _matrix(articles: Sequence[_Article]) -> tuple[object, np.ndarray]:
 
 def _fit(articles: Sequence[_Article], strength: float) -> tuple[np.ndarray, float]:
     from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
 
     matrix, labels = _matrix(articles)
     model = LogisticRegression(C=strength, max_iter=3000, random_state=SEED)
-    model.fit(matrix, labels)
+    with threadpool_limits(limits=1):  # one thread sums in one order: the same file every run
+        model.fit(matrix, labels)
     return model.coef_[0].astype(np.float64), float(model.intercept_[0])
 
 
