@@ -1,4 +1,5 @@
-"""The MUC-4 role tagger: tokens, features, decoding, the model file and the shipped model."""
+"""The MUC-4 role tagger: tokens, features, decoding, the entity trees, the model file and the
+shipped model."""
 
 from __future__ import annotations
 
@@ -19,10 +20,12 @@ from presslens.events.roles import (
     RoleTagger,
     candidates,
     default_tagger,
+    forest_rows,
     select,
 )
 from presslens.events.roles_features import DocumentTokens, tokenize
 from presslens.events.roles_train import fold_of, token_labels
+from presslens.events.roles_trees import Forest
 
 _TEXT = "the mayor's car was hit by a bomb. the owls said the bomb was theirs."
 
@@ -49,14 +52,18 @@ def test_roles_features_see_the_lexicons_and_the_context() -> None:
     assert tokenize("a bomb exploded.").features == tokenize("a bomb exploded.").features
 
 
-def _tagger(decoding: Decoding, bits: int = 4) -> RoleTagger:
-    """A tiny tagger whose entity scorer trusts the mean probability of the best mention."""
-    weights = np.arange(16 * len(ROLES), dtype=np.float16).reshape(16, len(ROLES)) / 100
+def _scorer(forest: Forest | None = None) -> EntityScorer:
+    """An entity scorer whose regression trusts the mean probability of the best mention."""
     entity_weights = np.zeros((len(ROLES), len(ENTITY_FEATURES)))
     entity_weights[:, ENTITY_FEATURES.index("mean")] = 1.0
     lexicon = Lexicon.count([], np.zeros(0, dtype=bool))
-    scorer = EntityScorer(entity_weights, np.zeros(len(ROLES)), lexicon)
-    return RoleTagger(weights[: 1 << bits], np.zeros(len(ROLES)), scorer, decoding, bits)
+    return EntityScorer(entity_weights, np.zeros(len(ROLES)), lexicon, forest)
+
+
+def _tagger(decoding: Decoding, bits: int = 4, forest: Forest | None = None) -> RoleTagger:
+    """A tiny tagger with :func:`_scorer`'s entity scorer."""
+    weights = np.arange(16 * len(ROLES), dtype=np.float16).reshape(16, len(ROLES)) / 100
+    return RoleTagger(weights[: 1 << bits], np.zeros(len(ROLES)), _scorer(forest), decoding, bits)
 
 
 def _texts(found: list[Candidate], tokens: DocumentTokens, role: str) -> set[str]:
@@ -205,3 +212,82 @@ def test_roles_candidates_read_every_occurrence_of_their_phrase() -> None:
     value = dict(zip(ENTITY_FEATURES, rebels.features, strict=False))
     assert (value["attack_share"], value["attack_any"]) == (0.5, 1.0)
     assert (value["after_by"], value["after_of"]) == (0.5, 0.0)
+
+
+def _stump_pair() -> Forest:
+    """Tree 0 splits feature 0 at 0.5 (-1 / +1); tree 1 is a single leaf worth 0.25."""
+    return Forest(
+        feature=np.array([0, 0, 0, 0]),
+        threshold=np.array([0.5, 0.0, 0.0, 0.0]),
+        left=np.array([1, -1, -1, -1]),
+        right=np.array([2, -1, -1, -1]),
+        value=np.array([0.0, -1.0, 1.0, 0.25]),
+        roots=np.array([0, 3]),
+        baseline=0.5,
+    )
+
+
+def test_roles_trees_sum_the_leaves_each_row_reaches() -> None:
+    rows = np.array([[0.2, 9.0], [0.5, 9.0], [0.7, -9.0]])
+    assert np.allclose(_stump_pair().decision(rows), [-0.25, -0.25, 1.75])
+    assert _stump_pair().decision(np.zeros((0, 2))).shape == (0,)
+
+
+def test_roles_trees_exported_from_sklearn_learn_an_interaction() -> None:
+    pytest.importorskip("sklearn")
+    from presslens.events.roles_train import fit_forest
+
+    generator = np.random.default_rng(0)
+    rows = generator.uniform(-1, 1, size=(4000, 3))
+    labels = (rows[:, 0] > 0) != (rows[:, 1] > 0)  # no linear model can fit this
+    forest = fit_forest(rows, labels)  # raises if the export disagrees with sklearn
+    probe = np.array([[0.5, 0.5, 0.0], [-0.5, 0.5, 0.0], [0.5, -0.5, 0.0], [-0.5, -0.5, 0.0]])
+    assert list(forest.decision(probe) > 0) == [False, True, True, False]
+
+
+def test_roles_scorer_averages_the_regression_and_the_trees() -> None:
+    tokens = tokenize(_TEXT)
+    probabilities = np.full((len(tokens.words), len(ROLES)), 0.05)
+    probabilities[7] = 0.9  # "bomb"
+    found = candidates(tokens, probabilities)
+    linear = _scorer(None).scores(found)
+    # A forest that always says log-odds 0 (probability one half).
+    flat = Forest(*(np.zeros(1, dtype=int),) * 2, np.array([-1]), np.array([-1]), np.zeros(1),
+                  np.zeros(1, dtype=int), 0.0)  # fmt: skip
+    assert np.allclose(_scorer(flat).scores(found), (linear + 0.5) / 2)
+
+
+def test_roles_model_file_round_trips_the_trees(tmp_path: Path) -> None:
+    forest = Forest(
+        feature=np.array([len(ROLES) + ENTITY_FEATURES.index("words"), 0, 0]),
+        threshold=np.array([1.5, 0.0, 0.0]),
+        left=np.array([1, -1, -1]),
+        right=np.array([2, -1, -1]),
+        value=np.array([0.0, 2.0, -2.0]),
+        roots=np.array([0]),
+        baseline=0.0,
+    )
+    tagger = _tagger(Decoding((0.3,) * 5, (2,) * 5), forest=forest)
+    tagger.save(tmp_path / "roles.npz")
+    loaded = RoleTagger.load(tmp_path / "roles.npz")
+    assert loaded.scorer.forest is not None
+    assert np.array_equal(loaded.scorer.forest.left, forest.left)
+    tokens = tokenize(_TEXT)
+    found = candidates(tokens, tagger.probabilities(tokens))
+    assert np.allclose(loaded.scorer.scores(found), tagger.scorer.scores(found))
+    assert loaded.fillers(_TEXT) == tagger.fillers(_TEXT)
+
+
+def test_roles_forest_rows_put_the_role_first() -> None:
+    rows = forest_rows(np.array([[7.0, 8.0], [9.0, 1.0]]), np.array([4, 0]))
+    assert rows.tolist() == [[0, 0, 0, 0, 1, 7, 8], [1, 0, 0, 0, 0, 9, 1]]
+
+
+def test_roles_shipped_model_answers_for_a_russian_story() -> None:
+    """The tagger knows Spanish-American wire English only; other text must not break it."""
+    text = "Вчера в Москве взорвалась бомба. Полиция задержала двух подозреваемых."
+    fillers = default_tagger().fillers(text)
+    assert set(fillers) == set(ROLES)
+    for found in fillers.values():
+        for filler in found:
+            assert text[filler.start : filler.end] == filler.text

@@ -707,8 +707,8 @@ _HOLIDAY_NAMES = (
     "st. patrick's day",
     "saint patrick's day",
 )
-#: What a holiday's name may qualify rather than date ("a Christmas party", "Easter Sunday
-#: services" may be weeks before or after the day itself).
+#: What a holiday's name may qualify rather than date: "a Christmas party" or "the Thanksgiving
+#: weekend" may be days before or after the holiday itself.
 _HOLIDAY_THINGS = (
     alternation(
         [

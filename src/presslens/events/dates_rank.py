@@ -30,11 +30,18 @@ import numpy as np
 
 from presslens.document import Article, Span
 from presslens.events.dates import find_dates
+from presslens.events.dates_lexicon import (
+    MONTHS_EN,
+    MONTHS_RU,
+    WEEKDAYS_EN,
+    WEEKDAYS_RU,
+    alternation,
+)
 from presslens.events.model import DateRange, Event
 from presslens.model_file import check_version, read_arrays
 
 #: Changes whenever the features change: a model trained on other features is refused.
-FEATURE_VERSION = 2
+FEATURE_VERSION = 4
 BITS = 16
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "models" / "event_day.npz"
 #: Weight of each word of a mention's sentence, against 1 for the structural features.
@@ -48,19 +55,13 @@ LEAD_CHARS = 300
 #: day of the killing the sentence tells of).
 MIN_UNDATED = 0.0
 
-_WEEKDAY = re.compile(
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|понедельник|вторник|сред[уаые]|четверг|пятниц|суббот|воскресень",
-    re.IGNORECASE,
-)
+#: The kinds of wording of a date (:func:`_wording`); weekdays and months from the lexicons
+#: the date rules read.
+_WEEKDAY = re.compile(rf"\b{alternation([*WEEKDAYS_EN, *WEEKDAYS_RU])}\b", re.IGNORECASE)
+_MONTH = re.compile(rf"\b{alternation([*MONTHS_EN, *MONTHS_RU])}\b", re.IGNORECASE)
 _TIME_OF_DAY = re.compile(
     r"morning|afternoon|evening|night|noon|midnight|\ba\.?m\b|\bp\.?m\b|\d:\d\d"
     r"|утр|дн[её]м|вечер|ноч|полдень|полноч",
-    re.IGNORECASE,
-)
-_MONTH = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
@@ -76,13 +77,15 @@ class DayCandidate:
     """One day the article states, with every mention of it in text order.
 
     ``sentences`` holds, per mention, the sentence it stands in (the title for a title kept
-    beside the text, whose mentions have no span).
+    beside the text, whose mentions have no span); ``paragraph`` is the index of the first
+    paragraph of the text that names the day.
     """
 
     day: str
     mentions: list[DateRange] = field(default_factory=list)
     sentences: list[str] = field(default_factory=list)
     in_title: bool = False
+    paragraph: int | None = None
 
     @property
     def first(self) -> int | None:
@@ -97,15 +100,16 @@ def _position(candidate: DayCandidate) -> int:
     return -1 if first is None else first
 
 
-def _sentence(article: Article, span: Span) -> tuple[str, bool]:
-    """The sentence around a date in the text, and whether it is the title's."""
-    for paragraph in article.paragraphs:
+def _where(article: Article, span: Span) -> tuple[int | None, str, bool]:
+    """The paragraph (index) and sentence (text) a date stands in, and whether it is the
+    title's."""
+    for index, paragraph in enumerate(article.paragraphs):
         if paragraph.span.start <= span.start < paragraph.span.end:
-            for sentence in paragraph.sentences:
-                if sentence.start <= span.start < sentence.end:
-                    return article.text[sentence.start : sentence.end], paragraph.is_title
-            return article.text[paragraph.span.start : paragraph.span.end], paragraph.is_title
-    return "", False
+            around = next(
+                (s for s in paragraph.sentences if s.start <= span.start < s.end), paragraph.span
+            )
+            return index, article.text[around.start : around.end], paragraph.is_title
+    return None, "", False
 
 
 def day_candidates(article: Article, language: str) -> list[DayCandidate]:
@@ -122,16 +126,14 @@ def day_candidates(article: Article, language: str) -> list[DayCandidate]:
                 candidate.in_title = True
     for date in find_dates(article.text, article.published, language):
         if date.is_one_day and date.span is not None:
-            sentence, in_title = _sentence(article, date.span)
+            paragraph, sentence, in_title = _where(article, date.span)
             candidate = by_day.setdefault(date.start, DayCandidate(date.start))
             candidate.mentions.append(date)
             candidate.sentences.append(sentence)
             candidate.in_title = candidate.in_title or in_title
+            if candidate.paragraph is None:
+                candidate.paragraph = paragraph
     return list(by_day.values())
-
-
-def _bucket(n: int, top: int) -> int:
-    return min(n, top)
 
 
 def _days_before(published: dt.date | None, day: str) -> str | None:
@@ -172,19 +174,20 @@ def _structure(
     """The features of where and how often a day is named, and of the rules' choice."""
     pairs: list[tuple[str, float]] = [
         ("bias", 1.0),
-        ("mentions", _bucket(len(candidate.mentions), 5) / 5),
-        (f"rank{_bucket(rank, 3)}", 1.0),
-        (f"candidates{_bucket(count, 4)}", 1.0),
+        ("mentions", min(len(candidate.mentions), 5) / 5),
+        (f"rank{min(rank, 3)}", 1.0),
+        (f"candidates{min(count, 4)}", 1.0),
     ]
     if candidate.day == rules:
-        pairs += [("rules", 1.0), (f"rules_rank{_bucket(rank, 3)}", 1.0)]
-        pairs.append((f"rules_of{_bucket(count, 4)}", 1.0))
+        pairs += [("rules", 1.0), (f"rules_rank{min(rank, 3)}", 1.0)]
+        pairs.append((f"rules_of{min(count, 4)}", 1.0))
     if candidate.in_title:
         pairs.append(("title", 1.0))
+    if candidate.paragraph is not None:
+        pairs.append((f"par{min(candidate.paragraph, 6)}", 1.0))
     first = candidate.first
     if first is not None:
-        paragraph = article.text.count("\n\n", 0, first)
-        pairs += [("position", first / max(1, len(article.text))), (f"par{min(paragraph, 6)}", 1)]
+        pairs.append(("position", first / max(1, len(article.text))))
         if first < LEAD_CHARS:
             pairs.append(("lead", 1.0))
     before = _days_before(article.published, candidate.day)
@@ -193,19 +196,19 @@ def _structure(
     return pairs
 
 
-def _told(span: Span | None, events: Sequence[Event], main: Event | None) -> list[str]:
+def _told(span: Span | None, events: Sequence[Event], main: Event) -> list[str]:
     """Which events a date's sentence tells: the main one, and each event's type."""
     if span is None:
         return ["told:title"]
     telling = [e for e in events if any(s.start <= span.start < s.end for s in e.evidence)]
     kinds = [f"told:{e.type}" for e in telling] or ["told:none"]
-    return kinds + (["told:main"] if main is not None and main in telling else [])
+    return kinds + (["told:main"] if main in telling else [])
 
 
 def candidate_features(
     article: Article,
     candidates: Sequence[DayCandidate],
-    main: Event | None,
+    main: Event,
     events: Sequence[Event],
     language: str,
 ) -> list[dict[int, float]]:
@@ -213,7 +216,7 @@ def candidate_features(
     publication, how it is worded, the words of its sentences, which events its
     sentences tell, whether it is the earliest or latest day named and whether the rules chose
     it for the ``main`` event (a one-day date)."""
-    rules = main.date if main is not None else None
+    rules = main.date
     chosen = rules.start if rules is not None and rules.is_one_day else None
     order = sorted(range(len(candidates)), key=lambda i: _position(candidates[i]))
     days = sorted(c.day for c in candidates)
@@ -232,7 +235,8 @@ def candidate_features(
             pairs += [(f"word:{language}:{w}", WORD_WEIGHT) for w in words]
         row: dict[int, float] = {}
         for key, value in pairs:
-            row[_hash(key)] = row.get(_hash(key), 0.0) + value
+            slot = _hash(key)
+            row[slot] = row.get(slot, 0.0) + value
         rows.append(row)
     return rows
 

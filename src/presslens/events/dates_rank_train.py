@@ -70,11 +70,14 @@ def _articles(data_dir: Path, limit: int | None) -> list[_Article]:
         main = main_event(article)
         language = article.language or "en"
         candidates: list[DayCandidate] = day_candidates(article, language) if main else []
+        rows = (
+            candidate_features(article, candidates, main, article.events, language) if main else []
+        )
         rules = main.date if main is not None else None
         found.append(
             _Article(
                 fold=zlib.crc32(document.incident_id.encode()) % 2,
-                rows=candidate_features(article, candidates, main, article.events, language),
+                rows=rows,
                 labels=[c.day == gold.isoformat() for c in candidates],
                 days=[c.day for c in candidates],
                 rules=rules.start if rules is not None else None,

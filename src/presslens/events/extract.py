@@ -126,7 +126,7 @@ def extract_events(article: Article, *, rank_days: bool = True) -> list[Event]:
         told = [s for e in events for s in e.evidence]
         events.append(_title_event(article, title, language, told))
     if events:
-        main = _ranked(events, _title_figures(article) if len(events) > 1 else {})
+        main = _main_of(article, events)
         _place_main_event(article, main)
         _date_main_event(article, events, main)
         if rank_days:
@@ -271,6 +271,11 @@ def _ranked(events: list[Event], figures: dict[str, int]) -> Event:
     )
 
 
+def _main_of(article: Article, events: list[Event]) -> Event:
+    """The main one of an article's (non-empty) events (see :func:`main_event`)."""
+    return _ranked(events, _title_figures(article) if len(events) > 1 else {})
+
+
 def main_event(article: Article) -> Event | None:
     """The event an article is mainly about: the one whose figures the title repeats, then the
     highest score, then the earliest.
@@ -279,9 +284,7 @@ def main_event(article: Article) -> Event | None:
     incidents or follow-ups, which the score alone cannot tell apart from it.
     """
     events: list[Event] = article.events
-    if not events:
-        return None
-    return _ranked(events, _title_figures(article) if len(events) > 1 else {})
+    return _main_of(article, events) if events else None
 
 
 class EventExtractor:

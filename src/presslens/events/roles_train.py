@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from presslens.errors import ModelError
 from presslens.evaluate.muc4 import MucDocument, load_muc, normalise_mention, score
 from presslens.events.roles import (
     DEFAULT_PATH,
@@ -246,7 +247,10 @@ def fit_forest(rows: np.ndarray, labels: np.ndarray) -> Forest:
     model.fit(rows, labels)
     forest = _exported(model)
     if not np.allclose(forest.decision(rows), model.decision_function(rows), atol=1e-6):
-        raise AssertionError("exported trees disagree with scikit-learn's")
+        raise ModelError(
+            "the exported entity trees disagree with scikit-learn's own decisions: this "
+            "scikit-learn stores its trees in a layout the export does not know (trained with 1.9)"
+        )
     return forest
 
 
