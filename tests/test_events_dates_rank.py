@@ -18,6 +18,7 @@ from presslens.events.dates_rank import (
     day_candidates,
     default_day_ranker,
 )
+from presslens.events.dates_rank_train import _answer, _Article, _fit
 from presslens.read import article_from_text
 from presslens.segment import Segmenter
 
@@ -103,8 +104,10 @@ def test_a_russian_story_takes_one_of_the_days_it_states() -> None:
     assert date.span is not None and article.text[date.span.start : date.span.end] == date.text
 
 
-def test_an_unsure_ranker_leaves_an_undated_event_undated() -> None:
-    ranker = DayRanker(np.zeros(1 << BITS), bias=-0.5)
+def test_an_event_the_rules_left_undated_stays_undated() -> None:
+    """The ranker picks among stated days only for an event the rules dated: here the one
+    day stated is the arrest's, and a ranker that likes every day still leaves it alone."""
+    ranker = DayRanker(np.ones(1 << BITS))
     article = _article("A man was shot outside a bar. Police arrested a suspect on Monday.")
     main = _main(article, rank_days=False)
     main.date = None
@@ -121,4 +124,35 @@ def test_the_model_round_trips(tmp_path: Path) -> None:
     path = tmp_path / "day.npz"
     shipped.save(path)
     loaded = DayRanker.load(path)
-    assert np.allclose(loaded.weights, shipped.weights) and loaded.bias == shipped.bias
+    assert np.allclose(loaded.weights, shipped.weights)
+
+
+def _training_article(right_first: bool, *, rules_dated: bool = True) -> _Article:
+    """Two candidate days: feature 1 marks the right one, feature 2 the other, feature 3 both."""
+    right, wrong = {1: 1.0, 3: 1.0}, {2: 1.0, 3: 1.0}
+    labels = [right_first, not right_first]
+    return _Article(
+        fold=0,
+        rows=[right, wrong] if right_first else [wrong, right],
+        labels=labels,
+        days=["2025-03-10", "2025-03-11"],
+        rules="2025-03-10" if rules_dated else None,
+        rules_one_day=rules_dated,
+        gold="2025-03-10" if right_first else "2025-03-11",
+    )
+
+
+def test_training_learns_what_marks_the_right_day() -> None:
+    articles = [_training_article(i % 2 == 0) for i in range(10)]
+    weights = _fit(articles, penalty=1.0)
+    assert weights[1] > 0 > weights[2]
+    assert abs(weights[3]) < 1e-9  # on every candidate alike, it tells none apart
+    assert all(_answer(a, DayRanker(weights).scores(a.rows)) == a.gold for a in articles)
+
+
+def test_training_reads_only_articles_the_ranker_decides() -> None:
+    decided = [_training_article(True) for _ in range(4)]
+    undated = [_training_article(False, rules_dated=False) for _ in range(40)]
+    weights = _fit(decided + undated, penalty=1.0)
+    assert weights[1] > 0 > weights[2]
+    assert _answer(undated[0], DayRanker(weights).scores(undated[0].rows)) is None

@@ -53,3 +53,30 @@ def test_taxonomy_violent_type_needs_violence(
 ) -> None:
     found = [t for t in _types(text, language) if t in VIOLENT_TYPES or t == "deportation"]
     assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("A father accidentally fired his gun at home on Sunday, striking his son.", "en"),
+        ("A shotgun accidentally discharged, hitting a boy in the leg.", "en"),
+        ("A girl was struck by a stray bullet outside her school.", "en"),
+        ("He wounded himself with a rifle while hunting.", "en"),
+        ("Мужчина был ранен у входа в магазин.", "ru"),
+        ("Охранник выстрелил в нападавшего.", "ru"),
+    ],
+)
+def test_accidental_and_unaimed_shootings_are_violence(text: str, language: str) -> None:
+    assert _types(text, language) == ["violence_against_civilians"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The patient was discharged from the hospital on Monday.",
+        "Wounded pride kept the coach silent after the final.",
+        "The officer was honourably discharged and fired his agent.",
+    ],
+)
+def test_words_shared_with_shootings_alone_are_no_event(text: str) -> None:
+    assert _types(text, "en") == []

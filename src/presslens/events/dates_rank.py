@@ -8,9 +8,11 @@ shooting Monday night"), while the pattern over a whole article can: the inciden
 to come early, with a time of day, a few days before publication, in a sentence with a
 shooting verb, often more than once. :class:`DayRanker` weighs such features of each distinct
 one-day date the title and text state (see :func:`candidate_features`), the rules' own choice
-among them, and picks the best. It chooses only among days the article states, so an article
-that names none stays undated; and a main event the rules left without a day takes one only
-when the ranker thinks it more likely right than wrong (:data:`MIN_UNDATED`).
+among them, and picks the best. It chooses only among days the article states, and only for a
+main event the rules gave a day: the ranker tells which stated day is the event's, on the
+premise that one is, and that premise holds when the rules found one. An event the rules left
+undated stays undated, since a wrong day misleads more than none ("the suspect testified Monday"
+is not the day of the killing the sentence tells of).
 
 Training is in :mod:`presslens.events.dates_rank_train` (Gun Violence Archive training
 articles); the model is a hashed linear scorer, pure numpy at inference.
@@ -41,7 +43,7 @@ from presslens.events.model import DateRange, Event
 from presslens.model_file import check_version, read_arrays
 
 #: Changes whenever the features change: a model trained on other features is refused.
-FEATURE_VERSION = 4
+FEATURE_VERSION = 5
 BITS = 16
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "models" / "event_day.npz"
 #: Weight of each word of a mention's sentence, against 1 for the structural features.
@@ -50,10 +52,6 @@ WORD_WEIGHT = 0.3
 MENTIONS_READ = 3
 #: A date this early in the text (characters) stands in the lead.
 LEAD_CHARS = 300
-#: The least score (a logit) with which a day goes to a main event the rules left undated:
-#: even odds. A wrong day misleads more than none ("the suspect testified Monday" is not the
-#: day of the killing the sentence tells of).
-MIN_UNDATED = 0.0
 
 #: The kinds of wording of a date (:func:`_wording`); weekdays and months from the lexicons
 #: the date rules read.
@@ -173,10 +171,8 @@ def _structure(
 ) -> list[tuple[str, float]]:
     """The features of where and how often a day is named, and of the rules' choice."""
     pairs: list[tuple[str, float]] = [
-        ("bias", 1.0),
         ("mentions", min(len(candidate.mentions), 5) / 5),
         (f"rank{min(rank, 3)}", 1.0),
-        (f"candidates{min(count, 4)}", 1.0),
     ]
     if candidate.day == rules:
         pairs += [("rules", 1.0), (f"rules_rank{min(rank, 3)}", 1.0)]
@@ -243,33 +239,35 @@ def candidate_features(
 
 @dataclass(frozen=True, slots=True)
 class DayRanker:
-    """A linear scorer over hashed candidate features; the best day wins."""
+    """A linear scorer over hashed candidate features; the best day wins.
+
+    The scores are a conditional logit's: only their differences within one article mean
+    anything (the softmax of an article's scores is the chance that each of its days is the
+    event's, given that one is), so the model has no bias.
+    """
 
     weights: np.ndarray
-    bias: float
 
     def scores(self, rows: Sequence[dict[int, float]]) -> np.ndarray:
-        """The logit of each candidate being the main event's day."""
+        """Each candidate's score; the highest is the likeliest day."""
         return np.array(
-            [self.bias + sum(self.weights[k] * v for k, v in row.items()) for row in rows],
-            dtype=np.float64,
+            [sum(self.weights[k] * v for k, v in row.items()) for row in rows], dtype=np.float64
         )
 
     def choose(
         self, article: Article, main: Event, events: Sequence[Event], language: str
     ) -> DateRange | None:
-        """The main event's date: the best scoring day the article states, else the rules'."""
+        """The main event's date: the best scoring day the article states when the rules gave
+        the event a day, else the rules' date."""
         rules = main.date
+        if rules is None or not rules.is_one_day:
+            return rules
         candidates = day_candidates(article, language)
         if not candidates:
             return rules
         scores = self.scores(candidate_features(article, candidates, main, events, language))
-        best = int(np.argmax(scores))
-        undated = rules is None or not rules.is_one_day
-        if undated and scores[best] < MIN_UNDATED:
-            return rules
-        winner = candidates[best]
-        if rules is not None and rules.is_one_day and rules.start == winner.day:
+        winner = candidates[int(np.argmax(scores))]
+        if rules.start == winner.day:
             return rules
         in_text = [m for m in winner.mentions if m.span is not None]
         return in_text[0] if in_text else winner.mentions[0]
@@ -278,7 +276,6 @@ class DayRanker:
         np.savez_compressed(
             path,
             weights=self.weights.astype(np.float16),
-            bias=np.float64(self.bias),
             bits=np.int32(BITS),
             feature_version=np.int32(FEATURE_VERSION),
         )
@@ -294,7 +291,7 @@ class DayRanker:
         data = read_arrays(path, what, fix)
         check_version(data.get("feature_version"), FEATURE_VERSION, what, path, fix)
         check_version(data.get("bits"), BITS, f"{what} (hash bits)", path, fix)
-        return cls(data["weights"].astype(np.float64), float(data["bias"]))
+        return cls(data["weights"].astype(np.float64))
 
 
 @lru_cache(maxsize=1)

@@ -2,10 +2,12 @@
 
 Every training article of ``gva-incidents`` is read by the pipeline with the rules' day left on
 its main event; each day the article states becomes a candidate, labelled by whether it is the
-Gun Violence Archive's incident day. A logistic regression over the hashed candidate features
-learns which day wins. Its strength ``C`` is chosen by two-fold cross-validation over
-incidents inside the training split (the validation incidents are never read), then the model
-is fitted on all training articles.
+Gun Violence Archive's incident day. A conditional logit over the hashed candidate features
+(a softmax over each article's days, the choice the ranker makes) learns which day wins; it
+beat a logistic regression that scores each day alone in cross-validation (0.749 against
+0.743). Its L2 penalty is chosen by two-fold cross-validation over incidents inside the
+training split (the validation incidents are never read), then the model is fitted on all
+training articles.
 
     python -m presslens.events.dates_rank_train --data ../shared/data/gva-incidents
 
@@ -20,6 +22,7 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -27,7 +30,6 @@ from presslens.evaluate.gva_data import document_article, load_documents, load_i
 from presslens.events.dates_rank import (
     BITS,
     DEFAULT_PATH,
-    MIN_UNDATED,
     DayCandidate,
     DayRanker,
     candidate_features,
@@ -35,8 +37,8 @@ from presslens.events.dates_rank import (
 )
 from presslens.events.extract import extract_events, main_event
 
-SEED = 0
-STRENGTHS = (0.5, 1.0, 2.0)
+#: L2 penalties tried by cross-validation.
+PENALTIES = (1.0, 3.0, 10.0)
 
 
 @dataclass(slots=True)
@@ -88,42 +90,61 @@ def _articles(data_dir: Path, limit: int | None) -> list[_Article]:
     return found
 
 
-def _matrix(articles: Sequence[_Article]) -> tuple[object, np.ndarray]:
+def _matrix(articles: Sequence[_Article]) -> tuple[Any, np.ndarray, np.ndarray]:
+    """The candidates' features as one sparse matrix, the row where each article's candidates
+    start (and, last, where they end) and the row of each article's right day."""
     from scipy.sparse import csr_matrix
 
     indices: list[int] = []
     values: list[float] = []
     pointers = [0]
-    labels: list[bool] = []
+    starts = [0]
+    right: list[int] = []
     for article in articles:
-        for row, label in zip(article.rows, article.labels, strict=True):
+        right.append(starts[-1] + article.labels.index(True))
+        for row in article.rows:
             indices += list(row)
             values += list(row.values())
             pointers.append(len(indices))
-            labels.append(label)
-    shape = (len(labels), 1 << BITS)
-    return csr_matrix((values, indices, pointers), shape=shape), np.array(labels)
+        starts.append(len(pointers) - 1)
+    matrix = csr_matrix((values, indices, pointers), shape=(len(pointers) - 1, 1 << BITS))
+    return matrix, np.array(starts), np.array(right)
 
 
-def _fit(articles: Sequence[_Article], strength: float) -> tuple[np.ndarray, float]:
-    from sklearn.linear_model import LogisticRegression
-    from threadpoolctl import threadpool_limits
+def _fit(articles: Sequence[_Article], penalty: float) -> np.ndarray:
+    """A conditional logit: the weights that make each article's right day likeliest under the
+    softmax of its candidates' scores, with an L2 ``penalty``. Fitted only on articles whose
+    right day is a candidate and that the ranker would decide (the rules gave a day): that
+    is the choice it makes at run time, one day against the others of the same article."""
+    from scipy.optimize import minimize
 
-    matrix, labels = _matrix(articles)
-    model = LogisticRegression(C=strength, max_iter=3000, random_state=SEED)
-    with threadpool_limits(limits=1):  # one thread sums in one order: the same file every run
-        model.fit(matrix, labels)
-    return model.coef_[0].astype(np.float64), float(model.intercept_[0])
+    decided = [a for a in articles if a.rules_one_day and any(a.labels)]
+    matrix, starts, right = _matrix(decided)
+    used = np.unique(matrix.indices)  # columns no candidate has keep weight 0
+    features = matrix[:, used]
+    sizes = np.diff(starts)
+
+    def loss(weights: np.ndarray) -> tuple[float, np.ndarray]:
+        scores = features @ weights
+        top = np.maximum.reduceat(scores, starts[:-1])
+        exp = np.exp(scores - np.repeat(top, sizes))
+        total = np.add.reduceat(exp, starts[:-1])
+        value = -(scores[right] - top - np.log(total)).sum() + penalty * weights @ weights
+        chance = exp / np.repeat(total, sizes)
+        gradient = features.T @ chance - np.asarray(features[right].sum(axis=0)).ravel()
+        return float(value), gradient + 2 * penalty * weights
+
+    found = minimize(loss, np.zeros(len(used)), jac=True, method="L-BFGS-B")
+    weights = np.zeros(1 << BITS)
+    weights[used] = found.x
+    return weights
 
 
 def _answer(article: _Article, scores: np.ndarray) -> str | None:
     """The day the ranker gives the article (as :meth:`DayRanker.choose` does)."""
-    if not article.days:
-        return article.rules if article.rules_one_day else None
-    best = int(np.argmax(scores))
-    if not article.rules_one_day and scores[best] < MIN_UNDATED:
+    if not article.rules_one_day:
         return None
-    return article.days[best]
+    return article.days[int(np.argmax(scores))] if article.days else article.rules
 
 
 def _accuracy(answers: Sequence[str | None], articles: Sequence[_Article]) -> float:
@@ -135,23 +156,15 @@ def _cross_validated(articles: Sequence[_Article]) -> dict[str, float]:
     report = {
         "rules": _accuracy([a.rules if a.rules_one_day else None for a in articles], articles)
     }
-    for strength in STRENGTHS:
+    for penalty in PENALTIES:
         scores: list[np.ndarray] = [np.zeros(0)] * len(articles)
         for fold in (0, 1):
-            weights, bias = _fit([a for a in articles if a.fold != fold], strength)
-            ranker = DayRanker(weights, bias)
+            ranker = DayRanker(_fit([a for a in articles if a.fold != fold], penalty))
             for i, article in enumerate(articles):
                 if article.fold == fold:
                     scores[i] = ranker.scores(article.rows)
         answers = [_answer(a, s) for a, s in zip(articles, scores, strict=True)]
-        report[f"C={strength}"] = _accuracy(answers, articles)
-        dated = [
-            (x, a) for x, a in zip(articles, answers, strict=True) if a and not x.rules_one_day
-        ]
-        report[f"C={strength}: undated events dated"] = len(dated)
-        report[f"C={strength}: of them right"] = _accuracy(
-            [a for _, a in dated], [x for x, _ in dated]
-        )
+        report[f"penalty={penalty}"] = _accuracy(answers, articles)
     return report
 
 
@@ -163,10 +176,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     articles = _articles(args.data, args.limit)
     report = _cross_validated(articles)
-    strength = max(STRENGTHS, key=lambda c: report[f"C={c}"])
-    weights, bias = _fit(articles, strength)
-    DayRanker(weights, bias).save(args.out)
-    print(json.dumps({"articles": len(articles), "chosen": f"C={strength}", **report}, indent=1))
+    penalty = max(PENALTIES, key=lambda c: report[f"penalty={c}"])
+    DayRanker(_fit(articles, penalty)).save(args.out)
+    chosen = {"articles": len(articles), "chosen": f"penalty={penalty}"}
+    print(json.dumps({**chosen, **report}, indent=1))
     return 0
 
 

@@ -287,6 +287,18 @@ TYPES: tuple[EventType, ...] = (
                 r"(?<!cyber )(?<!hacker )(?<!ddos )(?<!heart )attack(?:ed|s)?\b",
                 r"assault(?:ed|s)?\b",
                 r"gunned\s+down",
+                # accidental and unaimed shootings: "fired his gun", "the rifle discharged",
+                # "struck by a stray bullet", "wounding himself while hunting"
+                r"fired\s+(?:(?:a|his|her|the|their|several|multiple|\d+)\s+)?"
+                r"(?:guns?|shots?|rounds?|weapons?|rifles?|pistols?|handguns?|shotguns?)\b",
+                r"(?:guns?|rifles?|pistols?|handguns?|shotguns?|weapons?|firearms?)\s+"
+                r"(?:\w+\s+){0,2}discharg(?:ed|es|ing)\b",
+                r"discharg(?:ed|es|ing)\s+(?:(?:a|his|her|the|their)\s+)?"
+                r"(?:guns?|rifles?|pistols?|handguns?|shotguns?|weapons?|firearms?|rounds?|bullets?)",
+                r"(?:struck|grazed|hit)\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullets?|gunfire)",
+                r"(?:was|were|been|being|critically|seriously|fatally|mortally|badly)\s+wounded",
+                r"wound(?:ed|ing)\s+(?:him|her|them|himself|herself|themselves|a|an|the|\d+"
+                r"|two|three|four|five|six|several)\b",
             ),
             "ru": _pattern(
                 r"убил\w*",
@@ -302,6 +314,8 @@ TYPES: tuple[EventType, ...] = (
                 r"атаковал\w*",
                 r"ранил\w*",
                 r"ранив\b",
+                r"ранен[аоы]?\b",
+                r"выстрелил\w*",
                 r"зарезал\w*",
                 r"избил\w*",
                 r"избиени\w*",
