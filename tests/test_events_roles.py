@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from presslens.embed import DIM
 from presslens.errors import ModelError
 from presslens.evaluate.muc4 import MucDocument
 from presslens.events.roles import (
@@ -20,11 +21,13 @@ from presslens.events.roles import (
     RoleTagger,
     candidates,
     default_tagger,
+    entity_matrix,
     forest_rows,
     select,
 )
-from presslens.events.roles_features import DocumentTokens, tokenize
-from presslens.events.roles_train import fold_of, token_labels
+from presslens.events.roles_features import DocumentTokens, sentences, tokenize
+from presslens.events.roles_semantic import RoleDirections, sentence_texts
+from presslens.events.roles_train import fit_directions, fold_of, sentence_labels, token_labels
 from presslens.events.roles_trees import Forest
 
 _TEXT = "the mayor's car was hit by a bomb. the owls said the bomb was theirs."
@@ -35,6 +38,20 @@ def _probabilities(n_tokens: int, values: dict[tuple[int, str], float]) -> np.nd
     for (token, role), value in values.items():
         probabilities[token, ROLES.index(role)] = value
     return probabilities
+
+
+def _unsure(tokens: DocumentTokens) -> np.ndarray:
+    """Sentence probabilities that say nothing: one half for every sentence and role."""
+    return np.full((len(sentences(tokens.words)), len(ROLES)), 0.5)
+
+
+def _blank() -> RoleDirections:
+    """A sentence or phrase model that says nothing (log-odds 0)."""
+    return RoleDirections(np.zeros((len(ROLES), DIM)), np.zeros(len(ROLES)))
+
+
+def _candidate(role: str, words: tuple[str, ...], first: int, end: int) -> Candidate:
+    return Candidate(ROLES.index(role), words, first, end, np.zeros(1), np.zeros(DIM))
 
 
 def test_roles_tokens_keep_offsets_and_split_the_possessive() -> None:
@@ -57,13 +74,15 @@ def _scorer(forest: Forest | None = None) -> EntityScorer:
     entity_weights = np.zeros((len(ROLES), len(ENTITY_FEATURES)))
     entity_weights[:, ENTITY_FEATURES.index("mean")] = 1.0
     lexicon = Lexicon.count([], np.zeros(0, dtype=bool))
-    return EntityScorer(entity_weights, np.zeros(len(ROLES)), lexicon, forest)
+    return EntityScorer(entity_weights, np.zeros(len(ROLES)), lexicon, _blank(), forest)
 
 
 def _tagger(decoding: Decoding, bits: int = 4, forest: Forest | None = None) -> RoleTagger:
     """A tiny tagger with :func:`_scorer`'s entity scorer."""
     weights = np.arange(16 * len(ROLES), dtype=np.float16).reshape(16, len(ROLES)) / 100
-    return RoleTagger(weights[: 1 << bits], np.zeros(len(ROLES)), _scorer(forest), decoding, bits)
+    return RoleTagger(
+        weights[: 1 << bits], np.zeros(len(ROLES)), _blank(), _scorer(forest), decoding, bits
+    )
 
 
 def _texts(found: list[Candidate], tokens: DocumentTokens, role: str) -> set[str]:
@@ -76,9 +95,10 @@ def test_roles_candidates_nest_a_confident_core_inside_weaker_edges() -> None:
     probabilities = _probabilities(
         6, {(1, "PerpInd"): 0.2, (2, "PerpInd"): 0.9, (3, "PerpInd"): 0.2, (0, "PerpInd"): 0.3}
     )
-    found = candidates(tokens, probabilities)
+    found = candidates(tokens, probabilities, _unsure(tokens))
     assert _texts(found, tokens, "PerpInd") == {"marti", "farabundo marti front"}
-    assert len(found[0].features) == len(ENTITY_FEATURES) - 4  # the lexicon adds four
+    # The lexicon adds four features and the phrase model one.
+    assert len(found[0].features) == len(ENTITY_FEATURES) - 5
 
 
 def test_roles_candidates_are_one_per_phrase_and_rank_within_their_role() -> None:
@@ -87,7 +107,7 @@ def test_roles_candidates_are_one_per_phrase_and_rank_within_their_role() -> Non
     probabilities = _probabilities(
         len(tokens.words), {(1, "Weapon"): 0.9, (4, "Weapon"): 0.5, (7, "Weapon"): 0.7}
     )
-    found = {" ".join(c.words): c for c in candidates(tokens, probabilities)}
+    found = {" ".join(c.words): c for c in candidates(tokens, probabilities, _unsure(tokens))}
     assert set(found) == {"bomb", "rifle"}
     mentions, rank = ENTITY_FEATURES.index("mentions"), ENTITY_FEATURES.index("rank")
     assert found["bomb"].features[mentions] > found["rifle"].features[mentions]
@@ -99,7 +119,7 @@ def test_roles_victim_candidates_lose_the_titles_before_a_name() -> None:
     tokens = tokenize(text)
     probabilities = _probabilities(7, {(3, "Victim"): 0.9, (4, "Victim"): 0.9, (5, "Victim"): 0.9})
     probabilities[3:6, ROLES.index("PerpInd")] = 0.9
-    found = candidates(tokens, probabilities)
+    found = candidates(tokens, probabilities, _unsure(tokens))
     assert _texts(found, tokens, "Victim") == {"juan perez"}
     assert _texts(found, tokens, "PerpInd") == {"msgr juan perez"}
 
@@ -108,7 +128,7 @@ def test_roles_target_candidates_are_widened_to_the_noun_phrase() -> None:
     text = "the offices of the labor union were bombed by rebels ."
     tokens = tokenize(text)
     probabilities = _probabilities(len(tokens.words), {(1, "Target"): 0.9, (9, "PerpInd"): 0.9})
-    found = candidates(tokens, probabilities)
+    found = candidates(tokens, probabilities, _unsure(tokens))
     assert _texts(found, tokens, "Target") == {"offices", "offices of labor union"}
     assert _texts(found, tokens, "PerpInd") == {"rebels"}
 
@@ -117,12 +137,12 @@ def test_roles_select_keeps_one_phrase_per_entity_and_respects_limits() -> None:
     text = "guerrillas and urban guerrillas used a bomb , a rifle , a mortar ."
     tokens = tokenize(text)
     found = [
-        Candidate(ROLES.index("PerpInd"), ("guerrillas",), 0, 1, np.zeros(1)),
-        Candidate(ROLES.index("PerpInd"), ("urban", "guerrillas"), 2, 4, np.zeros(1)),
-        Candidate(ROLES.index("Weapon"), ("bomb",), 6, 7, np.zeros(1)),
-        Candidate(ROLES.index("Weapon"), ("rifle",), 9, 10, np.zeros(1)),
-        Candidate(ROLES.index("Weapon"), ("mortar",), 12, 13, np.zeros(1)),
-        Candidate(ROLES.index("Target"), ("rifle",), 9, 10, np.zeros(1)),
+        _candidate("PerpInd", ("guerrillas",), 0, 1),
+        _candidate("PerpInd", ("urban", "guerrillas"), 2, 4),
+        _candidate("Weapon", ("bomb",), 6, 7),
+        _candidate("Weapon", ("rifle",), 9, 10),
+        _candidate("Weapon", ("mortar",), 12, 13),
+        _candidate("Target", ("rifle",), 9, 10),
     ]
     scores = np.array([0.6, 0.9, 0.9, 0.8, 0.7, 0.3])
     chosen = select(text, tokens, found, scores, Decoding((0.5,) * 5, (5, 5, 5, 5, 2)))
@@ -133,16 +153,15 @@ def test_roles_select_keeps_one_phrase_per_entity_and_respects_limits() -> None:
 
 
 def test_roles_lexicon_counts_how_often_a_phrase_was_a_filler() -> None:
-    weapon, target = ROLES.index("Weapon"), ROLES.index("Target")
     found = [
-        Candidate(weapon, ("car", "bomb"), 0, 2, np.zeros(1)),
-        Candidate(weapon, ("car", "bomb"), 0, 2, np.zeros(1)),
-        Candidate(weapon, ("bomb",), 1, 2, np.zeros(1)),
-        Candidate(target, ("car",), 0, 1, np.zeros(1)),
+        _candidate("Weapon", ("car", "bomb"), 0, 2),
+        _candidate("Weapon", ("car", "bomb"), 0, 2),
+        _candidate("Weapon", ("bomb",), 1, 2),
+        _candidate("Target", ("car",), 0, 1),
     ]
     lexicon = Lexicon.count(found, np.array([True, True, False, False]))
     car_bomb, bomb = lexicon.features(found[0]), lexicon.features(found[2])
-    unseen = lexicon.features(Candidate(target, ("bank",), 0, 1, np.zeros(1)))
+    unseen = lexicon.features(_candidate("Target", ("bank",), 0, 1))
     assert car_bomb[2] > unseen[2] > bomb[2]  # phrase odds: 2 of 2, none seen, 0 of 1
     assert car_bomb[0] == bomb[0]  # one head, "bomb": 2 of 3 weapon candidates...
     assert lexicon.features(found[3])[0] < bomb[0]  # ...while "car" as a target was 0 of 1
@@ -208,7 +227,7 @@ def test_roles_candidates_read_every_occurrence_of_their_phrase() -> None:
     tokens = tokenize(text)
     assert tokens.attack[0] and not tokens.attack[-1]
     probabilities = _probabilities(len(tokens.words), {(5, "PerpInd"): 0.9})
-    (rebels,) = candidates(tokens, probabilities)
+    (rebels,) = candidates(tokens, probabilities, _unsure(tokens))
     value = dict(zip(ENTITY_FEATURES, rebels.features, strict=False))
     assert (value["attack_share"], value["attack_any"]) == (0.5, 1.0)
     assert (value["after_by"], value["after_of"]) == (0.5, 0.0)
@@ -249,7 +268,7 @@ def test_roles_scorer_averages_the_regression_and_the_trees() -> None:
     tokens = tokenize(_TEXT)
     probabilities = np.full((len(tokens.words), len(ROLES)), 0.05)
     probabilities[7] = 0.9  # "bomb"
-    found = candidates(tokens, probabilities)
+    found = candidates(tokens, probabilities, _unsure(tokens))
     linear = _scorer(None).scores(found)
     # A forest that always says log-odds 0 (probability one half).
     flat = Forest(*(np.zeros(1, dtype=int),) * 2, np.array([-1]), np.array([-1]), np.zeros(1),
@@ -273,7 +292,7 @@ def test_roles_model_file_round_trips_the_trees(tmp_path: Path) -> None:
     assert loaded.scorer.forest is not None
     assert np.array_equal(loaded.scorer.forest.left, forest.left)
     tokens = tokenize(_TEXT)
-    found = candidates(tokens, tagger.probabilities(tokens))
+    found = candidates(tokens, tagger.probabilities(tokens), _unsure(tokens))
     assert np.allclose(loaded.scorer.scores(found), tagger.scorer.scores(found))
     assert loaded.fillers(_TEXT) == tagger.fillers(_TEXT)
 
@@ -291,3 +310,75 @@ def test_roles_shipped_model_answers_for_a_russian_story() -> None:
     for found in fillers.values():
         for filler in found:
             assert text[filler.start : filler.end] == filler.text
+
+
+def test_roles_candidates_read_how_likely_their_sentences_hold_a_filler() -> None:
+    text = "rebels fired . rebels fled . a bomb went off ."
+    tokens = tokenize(text)
+    probabilities = _probabilities(len(tokens.words), {(0, "PerpInd"): 0.9, (7, "Weapon"): 0.9})
+    likely = _unsure(tokens)
+    likely[1, ROLES.index("PerpInd")] = 0.9  # the second sentence speaks of the perpetrator
+    found = {" ".join(c.words): c for c in candidates(tokens, probabilities, likely)}
+    value = dict(zip(ENTITY_FEATURES, found["rebels"].features, strict=False))
+    assert value["sentence_max"] == value["sentence_document"] > value["sentence_best"]
+    assert value["sentence_max"] > value["sentence_mean"] > value["sentence_best"]
+    bomb = dict(zip(ENTITY_FEATURES, found["bomb"].features, strict=False))
+    assert bomb["sentence_max"] == bomb["sentence_best"] == 0.0  # log-odds of one half
+
+
+def test_roles_sentence_texts_are_the_tagger_sentences() -> None:
+    text = "A bomb exploded.  Two men fled! Police said"
+    assert sentence_texts(text, tokenize(text)) == [
+        "A bomb exploded.",
+        "Two men fled!",
+        "Police said",
+    ]
+
+
+def test_roles_sentence_labels_mark_the_sentences_holding_a_filler() -> None:
+    start = _TEXT.index("bomb")
+    document = MucDocument("D1", _TEXT, {}, (("Weapon", start, start + 4),))
+    labels = sentence_labels(document, tokenize(_TEXT))
+    assert labels.shape == (2, len(ROLES))
+    assert labels[:, ROLES.index("Weapon")].tolist() == [True, True]
+    assert not labels[:, ROLES.index("Victim")].any()
+
+
+def test_roles_entity_matrix_ends_with_the_phrase_model_log_odds() -> None:
+    weights = np.zeros((len(ROLES), DIM))
+    weights[ROLES.index("Weapon"), 0] = 2.0
+    phrases = RoleDirections(weights, np.full(len(ROLES), -1.0))
+    found = [
+        Candidate(ROLES.index(role), (word,), 0, 1, np.zeros(1), np.eye(DIM)[0])
+        for role, word in (("Weapon", "bomb"), ("Target", "bus"))
+    ]
+    matrix = entity_matrix(found, Lexicon.count([], np.zeros(0, dtype=bool)), phrases)
+    assert matrix[:, -1].tolist() == [1.0, -1.0]  # only the weapon model knows this direction
+
+
+def test_roles_directions_fitted_per_role_on_its_own_rows() -> None:
+    pytest.importorskip("sklearn")
+    generator = np.random.default_rng(0)
+    vectors = generator.normal(size=(400, DIM))
+    roles = np.zeros((400, len(ROLES)), dtype=bool)
+    roles[:200, ROLES.index("Weapon")] = roles[200:, ROLES.index("Target")] = True
+    labels = np.zeros_like(roles)
+    labels[:, ROLES.index("Weapon")] = vectors[:, 0] > 0
+    labels[:, ROLES.index("Target")] = vectors[:, 1] > 0
+    directions = fit_directions(vectors, labels, roles)
+    weapon, target = (
+        directions.weights[ROLES.index("Weapon")],
+        directions.weights[ROLES.index("Target")],
+    )
+    assert np.argmax(weapon) == 0 and np.argmax(target) == 1
+
+
+def test_roles_model_file_round_trips_the_sentence_and_phrase_models(tmp_path: Path) -> None:
+    tagger = _tagger(Decoding((0.3,) * 5, (2,) * 5))
+    tagger.sentences = RoleDirections(np.ones((len(ROLES), DIM)) / DIM, np.arange(len(ROLES)) / 10)
+    tagger.save(tmp_path / "roles.npz")
+    loaded = RoleTagger.load(tmp_path / "roles.npz")
+    assert np.allclose(loaded.sentences.weights, tagger.sentences.weights)
+    assert np.allclose(loaded.sentences.bias, tagger.sentences.bias)
+    assert np.array_equal(loaded.scorer.phrases.weights, tagger.scorer.phrases.weights)
+    assert loaded.fillers(_TEXT) == tagger.fillers(_TEXT)

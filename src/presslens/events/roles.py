@@ -19,16 +19,19 @@ probabilities over its best mention, how many mentions it has and how early the 
 sharply its edges fall, how much the other roles claim it, its rank among the role's candidates,
 how strongly the document as a whole speaks of an incident (half of MUC-4's stories have none,
 and a weak document should yield nothing), how many of the phrase's occurrences stand in
-sentences that report an attack and after "by" or "of", and how often the phrase and its head
-word were the role's fillers among the training candidates (:class:`Lexicon`). A victim's
-candidates lose the titles before a name, which answer keys leave out. Each role then keeps its
-best candidates over a threshold, at most ``limit`` of them, dropping a phrase whose words lie
-inside a better one ("the guerrillas" beside "urban guerrillas"). The token weights, the entity
-scorer and the decoding numbers are all fitted on MUC-4's training documents (see
-:mod:`presslens.events.roles_train`).
+sentences that report an attack and after "by" or "of", how often the phrase and its head
+word were the role's fillers among the training candidates (:class:`Lexicon`), and what the
+sentence encoder says (:mod:`presslens.events.roles_semantic`): how likely the phrase's
+sentences are to hold a filler of the role, and how much the phrase itself reads like one. A
+victim's candidates lose the titles before a name, which answer keys leave out. Each role then
+keeps its best candidates over a threshold, at most ``limit`` of them, dropping a phrase whose
+words lie inside a better one ("the guerrillas" beside "urban guerrillas"). The token weights,
+the sentence and phrase models, the entity scorer and the decoding numbers are all fitted on
+MUC-4's training documents (see :mod:`presslens.events.roles_train`).
 
-Inference is pure numpy; the model file is a float16 weight table, the entity scorer (regression
-weights, the trees' node arrays) with its hashed lexicon counts, and the decoding numbers.
+Inference is pure numpy; the model file is a float16 weight table, the sentence model, the
+entity scorer (regression weights, the trees' node arrays) with its hashed lexicon counts and
+phrase model, and the decoding numbers.
 """
 
 from __future__ import annotations
@@ -49,6 +52,11 @@ from presslens.events.roles_features import (
     TITLE_WORDS,
     DocumentTokens,
     tokenize,
+)
+from presslens.events.roles_semantic import (
+    RoleDirections,
+    phrase_embeddings,
+    sentence_probabilities,
 )
 from presslens.events.roles_trees import Forest
 from presslens.model_file import check_version, read_arrays
@@ -80,14 +88,22 @@ ENTITY_FEATURES = (
     "first_edge",
     "last_edge",
     "low_share",
+    "sentence_max",
+    "sentence_mean",
+    "sentence_document",
+    "sentence_best",
     "rank",
     "head_odds",
     "head_seen",
     "phrase_odds",
     "phrase_seen",
+    "phrase_role",
 )
-#: Prefix of the entity scorer's tree arrays in the model file.
+#: Prefixes of the entity scorer's tree arrays and of the sentence and phrase models' arrays in
+#: the model file.
 _FOREST = "forest_"
+_SENTENCES = "sentences_"
+_PHRASES = "phrases_"
 #: log2 of the rows of the lexicon's hashed count tables.
 LEXICON_BITS = 18
 _ARTICLES = frozenset(("the", "a", "an"))
@@ -110,6 +126,9 @@ _REACH = 3
 #: Roles whose candidates are also widened: generic perpetrators ("guerrillas") lose by it.
 _WIDENED_ROLES = frozenset(("PerpOrg", "Target", "Victim", "Weapon"))
 _TOP = 5
+#: A phrase's words (without articles), and a token range ``(first, end)``.
+Key = tuple[str, ...]
+Range = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,13 +144,15 @@ class RoleFiller:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A phrase that may fill a role: its words, best mention's token range and features."""
+    """A phrase that may fill a role: its words, best mention's token range, features and the
+    sentence encoder's vector of its words."""
 
     role: int
     words: tuple[str, ...]
     first: int
     end: int
     features: np.ndarray
+    embedding: np.ndarray
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,30 +274,59 @@ def _sentence_index(words: list[str]) -> np.ndarray:
     return np.concatenate(([0], np.cumsum(ends)[:-1]))
 
 
-def candidates(tokens: DocumentTokens, probabilities: np.ndarray) -> list[Candidate]:
-    """Every phrase that a run over one of :data:`LEVELS` makes, once per role and words."""
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every candidate of a document reads besides its own mentions."""
+
+    tokens: DocumentTokens
+    probabilities: np.ndarray
+    sentence: np.ndarray
+    sentences: np.ndarray
+    document: tuple[np.ndarray, ...]
+
+
+def _mentions(words: list[str], probabilities: np.ndarray, role: int) -> dict[Key, set[Range]]:
+    """The token ranges of each phrase that a run of ``role`` over one of the levels makes."""
+    mentions: dict[Key, set[Range]] = {}
+    for level in LEVELS:
+        spans = _spans(probabilities[:, role] >= level, words)
+        if ROLES[role] in _WIDENED_ROLES:
+            spans = _widened(spans, words)
+        for first, end in spans:
+            if ROLES[role] == "Victim":
+                first = _untitled(words, first, end)
+            key = _key(words[first:end])
+            if key:
+                mentions.setdefault(key, set()).add((first, end))
+    return mentions
+
+
+def candidates(
+    tokens: DocumentTokens, probabilities: np.ndarray, sentences: np.ndarray
+) -> list[Candidate]:
+    """Every phrase that a run over one of :data:`LEVELS` makes, once per role and words.
+
+    ``sentences`` is ``(n_sentences, 5)``: the probability that each sentence holds a filler
+    of each role (:func:`presslens.events.roles_semantic.sentence_probabilities`).
+    """
     words = tokens.words
     if not words:
         return []
-    sentence = _sentence_index(words)
     strongest = np.sort(probabilities.max(axis=1))[-_TOP:]
-    document = (_logit(probabilities.max()), _logit(strongest.mean()))
+    context = _Context(
+        tokens,
+        probabilities,
+        _sentence_index(words),
+        sentences,
+        (_logit(probabilities.max()), _logit(strongest.mean())),
+    )
+    per_role = [_mentions(words, probabilities, role) for role in range(len(ROLES))]
+    keys = [key for mentions in per_role for key in mentions]
+    vectors = iter(phrase_embeddings([" ".join(key) for key in keys]))
     found: list[Candidate] = []
-    for role in range(len(ROLES)):
-        mentions: dict[tuple[str, ...], set[tuple[int, int]]] = {}
-        for level in LEVELS:
-            spans = _spans(probabilities[:, role] >= level, words)
-            if ROLES[role] in _WIDENED_ROLES:
-                spans = _widened(spans, words)
-            for first, end in spans:
-                if ROLES[role] == "Victim":
-                    first = _untitled(words, first, end)
-                key = _key(words[first:end])
-                if key:
-                    mentions.setdefault(key, set()).add((first, end))
-        context = (_logit(probabilities[:, role].max()), *document)
+    for role, mentions in enumerate(per_role):
         own = [
-            _candidate(tokens, role, key, sorted(spans), probabilities, sentence, context)
+            _candidate(context, role, key, sorted(spans), next(vectors))
             for key, spans in mentions.items()
         ]
         found.extend(_ranked(own))
@@ -291,21 +341,18 @@ def _ranked(own: list[Candidate]) -> list[Candidate]:
     """
     order = np.argsort(np.argsort([-c.features[0] for c in own], kind="stable"))
     return [
-        Candidate(c.role, c.words, c.first, c.end, np.append(c.features, np.log1p(rank)))
+        Candidate(
+            c.role, c.words, c.first, c.end, np.append(c.features, np.log1p(rank)), c.embedding
+        )
         for c, rank in zip(own, order, strict=True)
     ]
 
 
 def _candidate(
-    tokens: DocumentTokens,
-    role: int,
-    key: tuple[str, ...],
-    spans: list[tuple[int, int]],
-    probabilities: np.ndarray,
-    sentence: np.ndarray,
-    context: tuple[np.ndarray, ...],
+    context: _Context, role: int, key: Key, spans: list[Range], embedding: np.ndarray
 ) -> Candidate:
-    """One candidate with the features of :data:`ENTITY_FEATURES` but the rank."""
+    """One candidate with the features of :data:`ENTITY_FEATURES` up to the rank."""
+    tokens, probabilities, sentence = context.tokens, context.probabilities, context.sentence
     means = [float(probabilities[first:end, role].mean()) for first, end in spans]
     first, end = spans[int(np.argmax(means))]
     inside = probabilities[first:end]
@@ -314,6 +361,7 @@ def _candidate(
     after = probabilities[end, role] if end < n_tokens else 0.0
     others = np.delete(inside.mean(axis=0), role)
     own = inside[:, role]
+    starts = _occurrences(tokens.words, first, end)
     features = np.array(
         [
             _logit(max(means)),
@@ -326,17 +374,49 @@ def _candidate(
             _logit(others.max()),
             _logit(max(before, after)),
             _logit(float(np.mean(means))),
-            *context,
-            *_occurrence_context(tokens, first, end),
+            _logit(probabilities[:, role].max()),
+            *context.document,
+            *_occurrence_context(tokens, starts),
             _logit(own[0]),
             _logit(own[-1]),
             float((own < LEVELS[0]).mean()),
+            *_sentence_context(context, role, starts, first),
         ]
     )
-    return Candidate(role, key, first, end, features)
+    return Candidate(role, key, first, end, features, embedding)
 
 
-def _occurrence_context(tokens: DocumentTokens, first: int, end: int) -> list[float]:
+def _occurrences(words: list[str], first: int, end: int) -> list[int]:
+    """Where the words of ``words[first:end]`` start anywhere in the document."""
+    phrase = words[first:end]
+    found = [
+        i
+        for i, word in enumerate(words)
+        if word == phrase[0] and words[i : i + len(phrase)] == phrase
+    ]
+    return found or [first]
+
+
+def _sentence_context(
+    context: _Context, role: int, starts: list[int], first: int
+) -> list[np.ndarray]:
+    """How likely the sentences of the phrase's occurrences are to hold a filler of its role.
+
+    The sentence encoder reads what a sentence is about, which hashed token features miss:
+    a phrase whose best sentence reports the incident is more likely its filler. Also the
+    document's strongest such sentence and the best mention's own sentence.
+    """
+    column = context.sentences[:, role]
+    values = column[context.sentence[starts]]
+    return [
+        _logit(values.max()),
+        _logit(values.mean()),
+        _logit(column.max()),
+        _logit(column[context.sentence[first]]),
+    ]
+
+
+def _occurrence_context(tokens: DocumentTokens, starts: list[int]) -> list[float]:
     """Where the best mention's words stand anywhere in the document, tagged or not.
 
     A filler is named in the sentences that report the attack, while a group named only in
@@ -344,12 +424,7 @@ def _occurrence_context(tokens: DocumentTokens, first: int, end: int) -> list[fl
     often the phrase after "by" or "members of". The tagger sees these per token; the
     scorer needs them over all of the phrase's occurrences.
     """
-    words, phrase = tokens.words, tokens.words[first:end]
-    starts = [
-        i
-        for i, word in enumerate(words)
-        if word == phrase[0] and words[i : i + len(phrase)] == phrase
-    ] or [first]
+    words = tokens.words
     in_attack = [float(tokens.attack[i]) for i in starts]
     return [
         float(np.mean(in_attack)),
@@ -402,11 +477,17 @@ class Lexicon:
         return values
 
 
-def entity_matrix(found: Sequence[Candidate], lexicon: Lexicon) -> np.ndarray:
-    """``(n_candidates, len(ENTITY_FEATURES))``: the candidates' features and lexicon's."""
+def entity_matrix(
+    found: Sequence[Candidate], lexicon: Lexicon, phrases: RoleDirections
+) -> np.ndarray:
+    """``(n_candidates, len(ENTITY_FEATURES))``: the candidates' features, the lexicon's, and
+    how much each phrase reads like its role's fillers (``phrases``' log-odds)."""
     if not found:
         return np.zeros((0, len(ENTITY_FEATURES)))
-    return np.array([[*c.features, *lexicon.features(c)] for c in found])
+    decisions = phrases.decision(np.array([c.embedding for c in found]))
+    likeness = decisions[np.arange(len(found)), [c.role for c in found]]
+    rows = np.array([[*c.features, *lexicon.features(c)] for c in found])
+    return np.column_stack([rows, likeness])
 
 
 def forest_rows(features: np.ndarray, roles: np.ndarray) -> np.ndarray:
@@ -416,8 +497,8 @@ def forest_rows(features: np.ndarray, roles: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True, slots=True)
 class EntityScorer:
-    """One logistic regression per role over :func:`entity_matrix`, with its lexicon, and
-    optionally boosted trees over the same features (:class:`Forest`).
+    """One logistic regression per role over :func:`entity_matrix`, with its lexicon and phrase
+    model, and optionally boosted trees over the same features (:class:`Forest`).
 
     ``weights`` is ``(5, len(ENTITY_FEATURES))``, ``bias`` the five intercepts. With trees the
     score is the mean of the two probabilities: the trees learn the features' interactions
@@ -428,6 +509,7 @@ class EntityScorer:
     weights: np.ndarray
     bias: np.ndarray
     lexicon: Lexicon
+    phrases: RoleDirections
     forest: Forest | None = None
 
     def scores(self, found: Sequence[Candidate]) -> np.ndarray:
@@ -435,7 +517,7 @@ class EntityScorer:
         if not found:
             return np.zeros(0)
         roles = np.array([c.role for c in found])
-        features = entity_matrix(found, self.lexicon)
+        features = entity_matrix(found, self.lexicon, self.phrases)
         linear = sigmoid((features * self.weights[roles]).sum(axis=1) + self.bias[roles])
         if self.forest is None:
             return linear
@@ -467,18 +549,21 @@ def select(
 
 
 class RoleTagger:
-    """The role tagger: token weights and biases, the entity scorer and the decoding numbers."""
+    """The role tagger: token weights and biases, the sentence model, the entity scorer and the
+    decoding numbers."""
 
     def __init__(
         self,
         weights: np.ndarray,
         bias: np.ndarray,
+        sentences: RoleDirections,
         scorer: EntityScorer,
         decoding: Decoding,
         bits: int,
     ) -> None:
         self.weights = weights
         self.bias = bias
+        self.sentences = sentences
         self.scorer = scorer
         self.decoding = decoding
         self.bits = bits
@@ -495,7 +580,11 @@ class RoleTagger:
     def fillers(self, text: str) -> dict[str, list[RoleFiller]]:
         """The role fillers of a document, each role's best first."""
         tokens = tokenize(text)
-        found = candidates(tokens, self.probabilities(tokens))
+        found = candidates(
+            tokens,
+            self.probabilities(tokens),
+            sentence_probabilities(self.sentences, text, tokens),
+        )
         return select(text, tokens, found, self.scorer.scores(found), self.decoding)
 
     def save(self, path: Path) -> None:
@@ -512,6 +601,8 @@ class RoleTagger:
             bits=np.int32(self.bits),
             feature_version=np.int32(FEATURE_VERSION),
         )
+        arrays.update(self.sentences.arrays(_SENTENCES))
+        arrays.update(self.scorer.phrases.arrays(_PHRASES))
         if self.scorer.forest is not None:
             arrays.update(self.scorer.forest.arrays(_FOREST))
         np.savez_compressed(path, **arrays)
@@ -523,7 +614,9 @@ class RoleTagger:
         fix = "train it with `python -m presslens.events.roles_train --data ../shared/data/muc4`"
         data = read_arrays(path, what, fix)
         check_version(data.get("feature_version"), FEATURE_VERSION, what, path, fix)
-        if "lexicon_total" not in data or data["entity_weights"].shape[1] != len(ENTITY_FEATURES):
+        if f"{_PHRASES}weights" not in data or data["entity_weights"].shape[1] != len(
+            ENTITY_FEATURES
+        ):
             raise ModelError(f"{what} {path} has an entity scorer of other features; {fix}")
         decoding = Decoding(
             tuple(float(t) for t in data["thresholds"]),
@@ -534,9 +627,11 @@ class RoleTagger:
             data["entity_weights"],
             data["entity_bias"],
             Lexicon(data["lexicon_positive"], data["lexicon_total"]),
+            RoleDirections.from_arrays(data, _PHRASES),
             forest,
         )
-        return cls(data["weights"], data["bias"], scorer, decoding, int(data["bits"]))
+        sentences = RoleDirections.from_arrays(data, _SENTENCES)
+        return cls(data["weights"], data["bias"], sentences, scorer, decoding, int(data["bits"]))
 
 
 @lru_cache(maxsize=1)

@@ -104,7 +104,7 @@ def _hash(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8"))
 
 
-def _sentences(words: list[str]) -> list[tuple[int, int]]:
+def sentences(words: list[str]) -> list[tuple[int, int]]:
     """Token ranges of the sentences: a sentence ends after ., ! or ?."""
     ranges, start = [], 0
     for i, word in enumerate(words):
@@ -201,7 +201,7 @@ def tokenize(text: str) -> DocumentTokens:
     seen: set[str] = set()
     features: list[list[int]] = []
     attack: list[bool] = []
-    for index, (start, end) in enumerate(_sentences(words)):
+    for index, (start, end) in enumerate(sentences(words)):
         left_verbs, right_verbs = _nearest_verbs(words, start, end)
         event = _has_attack(text, offsets, start, end)
         position = _bucket(index)

@@ -4,13 +4,17 @@ Every token inside a gold mention is labelled with the mention's role (the first
 overlap), every other token with none. A one-vs-rest logistic regression per role is fitted by
 scikit-learn's SGD on the hashed features with a fixed seed, so a run gives the same model on
 every machine. The training documents are cut into five folds (by a hash of the document id);
-each fold's token probabilities come from a tagger fitted on the other four, and the candidate
-entities read off them (:func:`presslens.events.roles.candidates`) train the entity scorer, a
-logistic regression and boosted trees (scikit-learn's histogram boosting, exported to numpy
-arrays), whose probabilities it averages. The decoding numbers (per-role thresholds and limits)
-are tuned by coordinate ascent on GRIT's micro F1 over all training documents, with each fold's
-entities scored by a scorer fitted on the other folds; then the entity scorer is refitted on all
-candidates and the token weights on all documents. The dev and test splits are never read here.
+each fold's token probabilities come from a tagger fitted on the other four, and so do its
+sentence probabilities (a logistic regression per role over the sentence encoder's vectors: does
+the sentence hold a token of the role's filler), and the candidate entities read off them
+(:func:`presslens.events.roles.candidates`) train the entity scorer, a logistic regression and
+boosted trees (scikit-learn's histogram boosting, exported to numpy arrays), whose probabilities
+it averages; beside the lexicon, the phrase model (a logistic regression per role over the
+vectors of the role's candidate phrases) is cross-fitted the same way. The decoding numbers
+(per-role thresholds and limits) are tuned by coordinate ascent on GRIT's micro F1 over all
+training documents, with each fold's entities scored by a scorer fitted on the other folds; then
+the entity scorer is refitted on all candidates and the token weights and sentence model on all
+documents. The dev and test splits are never read here.
 
     python -m presslens.events.roles_train --data ../shared/data/muc4 [--out PATH]
 """
@@ -28,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from presslens.embed import DIM
 from presslens.errors import ModelError
 from presslens.evaluate.muc4 import MucDocument, load_muc, normalise_mention, score
 from presslens.events.roles import (
@@ -46,8 +51,10 @@ from presslens.events.roles import (
     forest_rows,
     select,
 )
-from presslens.events.roles_features import DocumentTokens, tokenize
+from presslens.events.roles_features import DocumentTokens, sentences, tokenize
+from presslens.events.roles_semantic import RoleDirections, sentence_embeddings
 from presslens.events.roles_trees import Forest
+from presslens.numeric import sigmoid
 
 #: log2 of the weight table's rows: 2**18 rows of five float16 weights, 2.6 MB raw.
 BITS = 18
@@ -56,8 +63,10 @@ ALPHA = 2e-6
 EPOCHS = 12
 #: Folds of the training documents, by a hash of the document id.
 FOLDS = 5
-#: Inverse regularisation of the entity scorer's logistic regression.
+#: Inverse regularisation of the entity scorer's logistic regression, and of the sentence and
+#: phrase models' over the encoder's vectors.
 ENTITY_C = 1.0
+DIRECTIONS_C = 1.0
 #: The entity trees: at most this many rounds (early stopping ends sooner), leaves per tree,
 #: rows per leaf, learning rate; picked on the training folds (out-of-fold F1).
 FOREST_TREES = 200
@@ -161,19 +170,91 @@ def out_of_fold_probabilities(
     return probabilities
 
 
+def _no_directions() -> RoleDirections:
+    """A sentence or phrase model that has learnt nothing (every log-odds 0)."""
+    return RoleDirections(np.zeros((len(ROLES), DIM), dtype=np.float32), np.zeros(len(ROLES)))
+
+
 def _token_tagger(weights: np.ndarray, bias: np.ndarray) -> RoleTagger:
     """A tagger with token weights only, to read probabilities from."""
     return RoleTagger(
         weights.astype(np.float16),
         bias,
+        _no_directions(),
         EntityScorer(
             np.zeros((len(ROLES), len(ENTITY_FEATURES))),
             np.zeros(len(ROLES)),
             Lexicon.count([], np.zeros(0, dtype=bool)),
+            _no_directions(),
         ),
         Decoding((0.5,) * len(ROLES), (1,) * len(ROLES)),
         BITS,
     )
+
+
+def sentence_labels(document: MucDocument, tokens: DocumentTokens) -> np.ndarray:
+    """``(n_sentences, 5)``: whether each sentence holds a token of a gold filler of a role."""
+    labels = token_labels(document, tokens)
+    return np.array(
+        [[(labels[first:end] == role).any() for role in range(len(ROLES))]
+         for first, end in sentences(tokens.words)],
+        dtype=bool,
+    ).reshape(-1, len(ROLES))  # fmt: skip
+
+
+def fit_directions(embeddings: np.ndarray, labels: np.ndarray, roles: np.ndarray) -> RoleDirections:
+    """One logistic regression per role over embeddings; ``roles`` says which rows each sees.
+
+    ``labels`` and ``roles`` are ``(n, 5)`` booleans: a sentence model trains every role on
+    every sentence, a phrase model each role on its own candidates only. A role whose rows
+    are all of one class (none at all, in a tiny corpus) keeps log-odds 0: it says nothing.
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    weights, bias = _no_directions().weights, np.zeros(len(ROLES))
+    for role in range(len(ROLES)):
+        rows = roles[:, role]
+        if len(np.unique(labels[rows, role])) < 2:
+            continue
+        model = LogisticRegression(C=DIRECTIONS_C, max_iter=2000)
+        model.fit(embeddings[rows], labels[rows, role])
+        weights[role], bias[role] = model.coef_[0], model.intercept_[0]
+    return RoleDirections(weights, bias)
+
+
+def out_of_fold_sentences(
+    documents: Sequence[MucDocument],
+    embeddings: Sequence[np.ndarray],
+    labels: Sequence[np.ndarray],
+) -> list[np.ndarray]:
+    """Each document's sentence probabilities from a sentence model fitted on the other folds."""
+    folds = [fold_of(d.id) for d in documents]
+    probabilities: list[np.ndarray] = [np.zeros((0, len(ROLES)))] * len(documents)
+    for k in range(FOLDS):
+        model = fit_sentences([i for i, f in enumerate(folds) if f != k], embeddings, labels)
+        for i in (i for i, f in enumerate(folds) if f == k):
+            probabilities[i] = sigmoid(model.decision(embeddings[i]))
+    return probabilities
+
+
+def fit_sentences(
+    members: Sequence[int], embeddings: Sequence[np.ndarray], labels: Sequence[np.ndarray]
+) -> RoleDirections:
+    """The sentence model of some documents: every sentence of theirs, for every role."""
+    rows = np.vstack([labels[i] for i in members])
+    return fit_directions(
+        np.vstack([embeddings[i] for i in members]), rows, np.ones_like(rows, dtype=bool)
+    )
+
+
+def fit_phrases(
+    found: Sequence[Sequence[Candidate]], labels: Sequence[np.ndarray], members: Sequence[int]
+) -> RoleDirections:
+    """The phrase model of some documents: per role, whether its candidates were fillers."""
+    chosen = [c for i in members for c in found[i]]
+    roles = np.eye(len(ROLES), dtype=bool)[[c.role for c in chosen]]
+    target = np.concatenate([labels[i] for i in members])
+    return fit_directions(np.array([c.embedding for c in chosen]), roles & target[:, None], roles)
 
 
 def entity_labels(
@@ -282,9 +363,9 @@ def fit_scorer(
 ) -> EntityScorer:
     """The entity scorer of some documents: their lexicon and a regression fitted on them.
 
-    The regression must see lexicon counts as they are for unseen text, so each fold's rows
-    read a lexicon counted on the other folds of ``members``; the scorer keeps the lexicon of
-    all of them.
+    The regression must see lexicon counts and phrase log-odds as they are for unseen text, so
+    each fold's rows read a lexicon counted, and a phrase model fitted, on the other folds of
+    ``members``; the scorer keeps the lexicon and phrase model of all of them.
     """
     rows, targets, roles = [], [], []
     for k in sorted({folds[i] for i in members}):
@@ -292,8 +373,9 @@ def fit_scorer(
         lexicon = Lexicon.count(
             [c for i in outer for c in found[i]], np.concatenate([labels[i] for i in outer])
         )
+        phrases = fit_phrases(found, labels, outer)
         for i in (i for i in members if folds[i] == k):
-            rows.append(entity_matrix(found[i], lexicon))
+            rows.append(entity_matrix(found[i], lexicon, phrases))
             targets.append(labels[i])
             roles.append(np.array([c.role for c in found[i]], dtype=np.int64))
     features, role, target = np.vstack(rows), np.concatenate(roles), np.concatenate(targets)
@@ -302,7 +384,7 @@ def fit_scorer(
     lexicon = Lexicon.count(
         [c for i in members for c in found[i]], np.concatenate([labels[i] for i in members])
     )
-    return EntityScorer(weights, bias, lexicon, forest)
+    return EntityScorer(weights, bias, lexicon, fit_phrases(found, labels, members), forest)
 
 
 def cross_fitted_scores(
@@ -360,7 +442,13 @@ def train(data_dir: Path, out: Path = DEFAULT_PATH) -> dict[str, Any]:
     documents = load_muc(data_dir, "train")
     tokenized = [tokenize(d.text) for d in documents]
     probabilities = out_of_fold_probabilities(documents, tokenized)
-    found = [candidates(t, p) for t, p in zip(tokenized, probabilities, strict=True)]
+    embeddings = [sentence_embeddings(d.text, t) for d, t in zip(documents, tokenized, strict=True)]
+    in_sentence = [sentence_labels(d, t) for d, t in zip(documents, tokenized, strict=True)]
+    sentence_probabilities = out_of_fold_sentences(documents, embeddings, in_sentence)
+    found = [
+        candidates(t, p, s)
+        for t, p, s in zip(tokenized, probabilities, sentence_probabilities, strict=True)
+    ]
     labels = [entity_labels(d, t, c) for d, t, c in zip(documents, tokenized, found, strict=True)]
     scores = cross_fitted_scores(documents, found, labels)
     decoding, f1 = tune(documents, tokenized, found, scores)
@@ -378,7 +466,8 @@ def train(data_dir: Path, out: Path = DEFAULT_PATH) -> dict[str, Any]:
         per_fold.append(measures["micro_f1"])
     scorer = fit_scorer(found, labels, folds, range(len(documents)))
     weights, bias = fit(documents, tokenized)
-    tagger = RoleTagger(weights.astype(np.float16), bias, scorer, decoding, BITS)
+    sentence_model = fit_sentences(range(len(documents)), embeddings, in_sentence)
+    tagger = RoleTagger(weights.astype(np.float16), bias, sentence_model, scorer, decoding, BITS)
     tagger.save(out)
     return {
         "documents": len(documents),
