@@ -309,3 +309,24 @@ def test_the_town_named_as_the_scene_beats_a_home_town_named_more_often(
         "Marietta, said he had moved back to Marietta last year to work."
     )
     assert story(text) == (expected, "Georgia")
+
+
+def test_the_town_whose_police_responded_outweighs_a_home_town() -> None:
+    text = (
+        "Two brothers from Alton were charged on Friday. Venice police responded to the club "
+        "after midnight and found six people hurt. Alton is where the brothers grew up."
+    )
+    assert story(text, "Brothers charged after nightclub gunfire")[0] == "Venice"
+
+
+def test_a_far_quarter_of_a_big_city_named_with_its_police_is_the_city() -> None:
+    text = (
+        "A man was shot on a porch in Rogers Park on Tuesday evening, a Chicago Police "
+        "Department spokesman said. He was in good condition."
+    )
+    assert story(text, "Man wounded on porch") == ("Chicago", "Illinois")
+
+
+def test_a_far_quarter_without_the_citys_police_stays_itself() -> None:
+    text = "A man was shot on a porch in Rogers Park on Tuesday evening. Chicago news crews came."
+    assert story(text, "Man wounded on porch")[0] == "Rogers Park"

@@ -48,6 +48,11 @@ BARE_WEIGHT = 0.5
 #: A place this close to a named city this many times its size counts as part of that city.
 ENCLOSING_KM = 12.0
 ENCLOSING_RATIO = 10
+#: A big city named with its own police ("Chicago police") polices its far quarters too: a
+#: place this many km times the square root of its millions of people away, and this many
+#: times smaller, counts as part of it ("Rogers Park", 18 km from Chicago's centre).
+POLICED_KM_PER_ROOT_MILLION = 25.0
+POLICED_RATIO = 5
 #: A town outside the division the article points at this many times more strongly counts
 #: this much.
 DIVISION_LEAD = 2.0
@@ -61,6 +66,9 @@ QUARTER_KM = 40.0
 SURROUNDINGS_FACTOR = 0.25
 #: A mention named as where the shooting happened counts this much more.
 SCENE_FACTOR = 3.0
+#: A mention of a town's police ("Venice police responded") counts this much more: the
+#: police that answer the call are the town's where it happened.
+POLICE_FACTOR = 2.0
 
 
 #: A title segment that names the outlet, not the story: "- KSLA News 12 Shreveport, Louisiana",
@@ -91,10 +99,13 @@ _MUNICIPAL_AFTER = re.compile(
 #: Words before a town that make it the scene: "was shot in", "a shooting Sunday in", "happened
 #: in", "in the 1200 block of Main Street in".
 _SCENE_BEFORE = re.compile(
-    r"\b(?:shot|shooting|shootings|gunfire|killed|wounded|happened|occurred|block\s+of)\b"
-    r"[^.;!?]{0,60}\bin\s+$",
+    r"\b(?:shot|shooting|shootings|gunfire|killed|wounded|happened|occurred|took\s+place|fired|"
+    r"found\s+dead|died|opened\s+fire|block\s+of)\b[^.;!?]{0,60}\b(?:in|near|outside)\s+$",
     re.IGNORECASE,
 )
+#: Words after a town's name that name its police: "Venice police", "the Taylor Police
+#: Department", "Chicago's police", "Acworth officers".
+_POLICE_AFTER = re.compile(r"(?:['’]s)?\s+(?:police|pd|officers?)\b", re.IGNORECASE)
 #: Words after a name that make it a part of a city: "the Uptown neighborhood".
 _QUARTER_AFTER = r"\s+(?:neighbou?rhoods?|section|subdivision)\b"
 
@@ -185,21 +196,32 @@ def _km(a: Place, b: Place) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def _enclosing_city(gaz: Gazetteer, place: Place, others: list[Place]) -> Place | None:
+def _enclosing_city(
+    gaz: Gazetteer,
+    place: Place,
+    others: list[Place],
+    policed: frozenset[tuple[str, str | None]] = frozenset(),
+) -> Place | None:
     """A much bigger named city next door in the same division: "Charles Village" →
     Baltimore. GeoNames lists many neighbourhoods as towns, while reports and registers file
-    them under the city; a town across a state line is a town of its own."""
+    them under the city; a town across a state line is a town of its own. A city named with
+    its police (its key in ``policed``) reaches further (:data:`POLICED_KM_PER_ROOT_MILLION`):
+    a big city's quarters lie beyond :data:`ENCLOSING_KM` of its centre."""
     entry = gaz.by_geonames_id(place.geonames_id) if place.geonames_id else None
     if entry is None or place.lat is None:
         return None
     best: tuple[int, Place] | None = None
     for other in others:
         big = gaz.by_geonames_id(other.geonames_id) if other.geonames_id else None
-        if big is None or big.population < ENCLOSING_RATIO * max(entry.population, 1):
-            continue
-        if other.admin1 != place.admin1:
+        if big is None or other.admin1 != place.admin1:
             continue  # Capitol Heights, Maryland, is no part of Washington, D.C.
-        near = other.lat is not None and _km(place, other) <= ENCLOSING_KM
+        radius, ratio = ENCLOSING_KM, ENCLOSING_RATIO
+        if _town_key(other) in policed:
+            reach = POLICED_KM_PER_ROOT_MILLION * math.sqrt(big.population / 1e6)
+            radius, ratio = max(ENCLOSING_KM, reach), POLICED_RATIO
+        if big.population < ratio * max(entry.population, 1):
+            continue
+        near = other.lat is not None and _km(place, other) <= radius
         if near and (best is None or big.population > best[0]):
             best = (big.population, other)
     return best[1] if best else None
@@ -266,9 +288,14 @@ def story_place(article: Article) -> Place | None:
     scores: dict[tuple[str, str | None], float] = defaultdict(float)
     first: dict[tuple[str, str | None], Place] = {}
     municipal = {_town_key(p) for p in candidates if _municipal(framed, p)}
+    policed = frozenset(
+        _town_key(p) for p in candidates if _said_around(framed, p, _MUNICIPAL_AFTER)
+    )
     for place, weight in zip(candidates, weights, strict=True):
         enclosing = (
-            None if _town_key(place) in municipal else _enclosing_city(gaz, place, candidates)
+            None
+            if _town_key(place) in municipal
+            else _enclosing_city(gaz, place, candidates, policed)
         )
         city = enclosing or place
         key = _town_key(city)
@@ -484,11 +511,13 @@ def _weights(article: Article, places: list[Place]) -> list[float]:
     names ("Chino, San Dimas men arrested"), a town's surroundings
     (:func:`_names_surroundings`) and a contested dateline (:func:`_contested_dateline`)
     counting less."""
+    around = [_names_surroundings(article, p) for p in places]
     weights = [
         _story_weight(article, p)
-        * (SURROUNDINGS_FACTOR if _names_surroundings(article, p) else 1)
-        * (SCENE_FACTOR if _names_scene(article, p) else 1)
-        for p in places
+        * (SURROUNDINGS_FACTOR if around[i] else 1)
+        * (SCENE_FACTOR if _names_scene(article, p) and not around[i] else 1)
+        * (POLICE_FACTOR if _names_police(article, p) else 1)
+        for i, p in enumerate(places)
     ]
     for i, place in enumerate(places):
         if weights[i] == DATELINE_WEIGHT and _contested_dateline(article, place, places):
@@ -544,6 +573,12 @@ def _names_surroundings(article: Article, place: Place) -> bool:
 def _names_scene(article: Article, place: Place) -> bool:
     """Whether the mention is named as the shooting's scene (see :data:`_SCENE_BEFORE`)."""
     return _said_around(article, place, before=_SCENE_BEFORE, reach=120)
+
+
+def _names_police(article: Article, place: Place) -> bool:
+    """Whether a mention outside the title names the town's police (:data:`_POLICE_AFTER`);
+    a title's town already weighs the most."""
+    return not _in_title(article, place) and _said_around(article, place, _POLICE_AFTER)
 
 
 def _quarters_as_cities(gaz: Gazetteer, article: Article, places: list[Place]) -> list[Place]:
