@@ -225,3 +225,16 @@ def test_counts_suspended_hyphen_is_an_age() -> None:
     """ "His 12- and 10-year-old sons": neither number counts the dead."""
     found = _counts("He shot and killed his 12- and 10-year-old sons on Friday.")
     assert all(low < 10 for low, _, _ in found.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Police said the men were killed on Sept. 15 near the border.", "en"),
+        ("The 12 December raid left the village empty and killed no one.", "en"),
+        ("Мужчин убили 15 мая у границы.", "ru"),
+        ("Задержаны 5 февр. у границы, сообщили в полиции.", "ru"),
+    ],
+)
+def test_counts_a_day_beside_a_month_counts_no_one(text: str, language: str) -> None:
+    assert all(f.count.low not in (12, 15, 5) for f in find_counts(text, 0, len(text), language))

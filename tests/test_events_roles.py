@@ -363,8 +363,11 @@ def test_roles_directions_fitted_per_role_on_its_own_rows() -> None:
     roles = np.zeros((400, len(ROLES)), dtype=bool)
     roles[:200, ROLES.index("Weapon")] = roles[200:, ROLES.index("Target")] = True
     labels = np.zeros_like(roles)
-    labels[:, ROLES.index("Weapon")] = vectors[:, 0] > 0
-    labels[:, ROLES.index("Target")] = vectors[:, 1] > 0
+    # Each role's label says the opposite on the other role's rows: a model fitted on every
+    # row would learn nothing from the column that decides its own rows.
+    own = np.arange(400) < 200
+    labels[:, ROLES.index("Weapon")] = np.where(own, vectors[:, 0] > 0, vectors[:, 0] < 0)
+    labels[:, ROLES.index("Target")] = np.where(own, vectors[:, 1] < 0, vectors[:, 1] > 0)
     directions = fit_directions(vectors, labels, roles)
     weapon, target = (
         directions.weights[ROLES.index("Weapon")],

@@ -321,3 +321,8 @@ def _trie_pattern(node: _Trie) -> str:
     if len(branches) == 1:
         return branches[0]
     return "(?:" + "|".join(branches) + ")"
+
+
+#: Any English or Russian month name or abbreviation, as a regex (no word boundaries): what
+#: tells a number that dates ("Dec. 15", "15 мая") and a date's wording apart.
+MONTH_NAMES = alternation([*MONTHS_EN, *MONTHS_RU])

@@ -33,8 +33,7 @@ import numpy as np
 from presslens.document import Article, Span
 from presslens.events.dates import find_dates
 from presslens.events.dates_lexicon import (
-    MONTHS_EN,
-    MONTHS_RU,
+    MONTH_NAMES,
     WEEKDAYS_EN,
     WEEKDAYS_RU,
     alternation,
@@ -56,7 +55,7 @@ LEAD_CHARS = 300
 #: The kinds of wording of a date (:func:`_wording`); weekdays and months from the lexicons
 #: the date rules read.
 _WEEKDAY = re.compile(rf"\b{alternation([*WEEKDAYS_EN, *WEEKDAYS_RU])}\b", re.IGNORECASE)
-_MONTH = re.compile(rf"\b{alternation([*MONTHS_EN, *MONTHS_RU])}\b", re.IGNORECASE)
+_MONTH = re.compile(rf"\b{MONTH_NAMES}\b", re.IGNORECASE)
 _TIME_OF_DAY = re.compile(
     r"morning|afternoon|evening|night|noon|midnight|\ba\.?m\b|\bp\.?m\b|\d:\d\d"
     r"|утр|дн[её]м|вечер|ноч|полдень|полноч",

@@ -179,13 +179,9 @@ def _story_weight(article: Article, place: Place) -> float:
     return weight if has_cue(article.text, place.span, language) else weight * BARE_WEIGHT
 
 
-def _municipal(article: Article, place: Place) -> bool:
-    """Whether the mention shows a town of its own, not a quarter GeoNames lists as a town:
-    pinned to its state ("Capitol Heights, Maryland") or named for its police or mayor
-    (:data:`_MUNICIPAL_AFTER`)."""
-    return _split_mention(place.text)[1] is not None or _said_around(
-        article, place, _MUNICIPAL_AFTER
-    )
+def _pinned(place: Place) -> bool:
+    """Whether the mention pins the town to its state ("Capitol Heights, Maryland")."""
+    return _split_mention(place.text)[1] is not None
 
 
 def _km(a: Place, b: Place) -> float:
@@ -287,10 +283,13 @@ def story_place(article: Article) -> Place | None:
     candidates = [_by_division(gaz, p, home, divisions) for p in candidates]
     scores: dict[tuple[str, str | None], float] = defaultdict(float)
     first: dict[tuple[str, str | None], Place] = {}
-    municipal = {_town_key(p) for p in candidates if _municipal(framed, p)}
+    # A town named with its police or mayor (_MUNICIPAL_AFTER) or pinned to its state is a
+    # town of its own, not a quarter GeoNames lists as a town; a big one so named reaches
+    # further (_enclosing_city).
     policed = frozenset(
         _town_key(p) for p in candidates if _said_around(framed, p, _MUNICIPAL_AFTER)
     )
+    municipal = policed | {_town_key(p) for p in candidates if _pinned(p)}
     for place, weight in zip(candidates, weights, strict=True):
         enclosing = (
             None

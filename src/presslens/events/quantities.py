@@ -42,6 +42,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from presslens.events.dates_lexicon import MONTH_NAMES
+
 
 def words(text: str) -> tuple[str, ...]:
     """The space-separated words of a literal list, so that word lists read as prose."""
@@ -228,16 +230,8 @@ UNIT = re.compile(
     r"секунд\w*|раз\w*|километр\w*|метр\w*|процент\w*)",
     re.IGNORECASE,
 )
-_MONTHS = (
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
-    r"july|august|september|october|november|december"
-)
-_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.IGNORECASE)
-_MONTH_AFTER = re.compile(
-    rf"\s+(?:(?:{_MONTHS})\b|январ|феврал|марта|апрел|мая|июн|июл|август|сентябр|октябр|ноябр|"
-    r"декабр)",
-    re.IGNORECASE,
-)
+_MONTH_BEFORE = re.compile(rf"\b{MONTH_NAMES}\.?\s+$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"\s+{MONTH_NAMES}\b", re.IGNORECASE)
 _PEOPLE_AFTER = re.compile(
     r"\s+(?:people|persons|men|women|protesters|demonstrators|migrants|refugees|человек|люд\w*|"
     r"протестующ\w*|демонстрант\w*|мигрант\w*|беженц\w*)\b",
