@@ -1,5 +1,6 @@
 """News conventions of English dates: holidays, weekends, days told relative to another day,
-and the page stamps that date the page rather than anything it reports."""
+and the page stamps that date the page rather than anything it reports (but give the day its
+relative dates count from when the publication date given with it is later)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from presslens.events.dates import find_dates, find_timexes
+from presslens.events.dates import find_dates, find_timexes, page_day, reference_day
 
 #: A Friday.
 FRIDAY = dt.date(2016, 7, 22)
@@ -110,3 +111,27 @@ def test_page_stamps_still_are_time_expressions() -> None:
 def test_a_weekday_after_a_period_in_an_earlier_sentence_is_kept() -> None:
     text = "A teen was killed in April. The girl was shot Sunday afternoon."
     assert days(text) == [("April", "2016-04-01"), ("Sunday afternoon", "2016-07-17")]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Updated: 08/27/2015 6:53 PM\nCreated: 08/26/2015 5:11 AM\nPolice said", "2015-08-26"),
+        ("Posted: Monday, May 4, 2015 5:29 PM EDT\nA man was shot", "2015-05-04"),
+        ("Опубликовано: 5 марта 2015 года\nВ субботу", "2015-03-05"),
+        ("Posted on Friday\nA man was shot", None),  # no year: not a stamp to count from
+        ("The suspect posted bail on March 3, 2014.", None),  # a verb, not a label
+    ],
+)
+def test_page_day_is_the_earliest_stamp_with_a_year(text: str, day: str | None) -> None:
+    language = "ru" if text.startswith("Опубликовано") else "en"
+    found = page_day(text, language)
+    assert (found.isoformat() if found else None) == day
+
+
+def test_reference_day_takes_the_stamp_only_when_it_is_earlier() -> None:
+    text = "Posted: May 4, 2015\nA man was shot on Saturday."
+    assert reference_day(text, dt.date(2017, 1, 28), "en") == dt.date(2015, 5, 4)
+    assert reference_day(text, None, "en") == dt.date(2015, 5, 4)
+    assert reference_day(text, dt.date(2015, 5, 3), "en") == dt.date(2015, 5, 3)
+    assert reference_day("A man was shot.", dt.date(2015, 5, 3), "en") == dt.date(2015, 5, 3)

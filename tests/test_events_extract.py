@@ -260,6 +260,37 @@ def test_extract_title_only_event_takes_the_headlines_day_not_the_bodys() -> Non
     assert event.date.span is None  # the headline is not part of the text
 
 
+def test_extract_a_headline_that_tells_a_shooting_without_figures_makes_an_event() -> None:
+    """A page whose text is boilerplate still reports the incident its headline tells of."""
+    article = _titled(
+        "Police identify suspect in Saturday shooting",
+        "Sign up for our newsletter today. Your notification has been saved.",
+    )
+    (event,) = extract_events(article)
+    assert event.type == "violence_against_civilians"
+    assert event.evidence == [] and event.counts == {}
+    assert event.date is not None and event.date.start == "2025-03-08"
+
+
+def test_extract_a_headline_that_tells_no_violence_makes_no_event() -> None:
+    article = _titled("Council approves the budget on Saturday", "Sign up for our newsletter.")
+    assert extract_events(article) == []
+
+
+def test_extract_dates_count_from_the_pages_own_stamp_when_it_is_earlier() -> None:
+    """A page handed on with the day it was crawled still tells of the Saturday before its
+    own "Posted" stamp; the article keeps the publication date it was given."""
+    crawled = dt.date(2017, 1, 28)
+    article = _article(
+        "Posted: Monday, May 4, 2015 5:29 PM EDT\n\n"
+        "A man was shot and killed on Saturday night outside a bar, police said.",
+        published=crawled,
+    )
+    (event,) = extract_events(article)
+    assert event.date is not None and event.date.start == "2015-05-02"
+    assert article.published == crawled
+
+
 def test_extract_title_only_event_beside_an_arrest_in_the_body() -> None:
     article = _titled(
         "Suspect arrested in fatal shooting",

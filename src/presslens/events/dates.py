@@ -35,9 +35,11 @@ from presslens.document import Span
 from presslens.events import dates_en, dates_ru
 from presslens.events.dates_core import Context, Rule, TimexType, Triggers, value_range
 from presslens.events.dates_intl import other_language_rules
+from presslens.events.dates_lexicon import WEEKDAYS_EN, WEEKDAYS_RU, alternation
 from presslens.events.model import DateRange
 
 _NEVER = re.compile(r"(?!)")
+_YEAR = re.compile(r"\d{4}")
 _EMPTY = re.compile(r"")
 
 
@@ -225,11 +227,19 @@ def find_dates(
     return [r for r in ranges if not _contradicted_weekday(text, r, ranges)]
 
 
+#: The words that label a page's own time stamp ("Posted:", "Created:", "Обновлено").
+_STAMP_WORDS = (
+    r"\b(?:posted|updated?|published|created|last\s+modified|опубликовано|обновлено)\b\s*[:|]?"
+)
 #: A label that puts a page's time stamp right after it, or the handle that signs a post.
-_STAMP_LABEL = re.compile(
-    r"(?:\b(?:posted|updated?|published|created|last\s+modified|опубликовано|обновлено)\b"
-    r"\s*[:|]?|\(@\w+\))\s*(?:on\s+)?$",
-    re.IGNORECASE,
+_STAMP_LABEL = re.compile(rf"(?:{_STAMP_WORDS}|\(@\w+\))\s*(?:on\s+)?$", re.IGNORECASE)
+#: A stamp label read forwards, to find the stamp after it.
+_STAMP_AHEAD = re.compile(rf"{_STAMP_WORDS}\s*(?:on\s+)?", re.IGNORECASE)
+#: How far into the text a page's stamp is looked for: the masthead, above the story.
+STAMP_CHARS = 600
+#: What may stand between a stamp's label and its date ("Posted: Monday, May 4, 2015").
+_STAMP_PREFIX = re.compile(
+    rf"[\s,|–—-]*(?:{alternation([*WEEKDAYS_EN, *WEEKDAYS_RU])},?\s*)?", re.IGNORECASE
 )
 #: What joins the parts of one stamp ("July 10, 2015 6:47 AM", "Jul 1, 2016 - 12:02 PM").
 _STAMP_JOIN = re.compile(r"[\s,|–—-]*(?:at\s+)?")
@@ -251,6 +261,42 @@ def _without_stamps(text: str, timexes: list[Timex]) -> list[Timex]:
         previous_end = None
         kept.append(timex)
     return kept
+
+
+def page_day(text: str, language: str) -> dt.date | None:
+    """The earliest day the page's own stamps name near its top, where they give the year
+    ("Created: 08/26/2015 5:11 AM", "Posted: Monday, May 4, 2015"); None when there is none.
+
+    The stamp says when the page was first written, which the publication date given with an
+    article does not always: feeds and crawls hand on the day a page was fetched.
+    """
+    days: list[dt.date] = []
+    for label in _STAMP_AHEAD.finditer(text, 0, STAMP_CHARS):
+        window = text[label.end() : label.end() + 60]
+        stamp = next(iter(find_timexes(window, None, language)), None)
+        if (
+            stamp is None
+            or not _STAMP_PREFIX.fullmatch(window, 0, stamp.span.start)
+            or not _YEAR.search(stamp.text)
+        ):
+            continue
+        bounds = value_range(stamp.value, stamp.mod)
+        if bounds is not None and bounds[0] == bounds[1]:
+            days.append(bounds[0])
+    return min(days, default=None)
+
+
+def reference_day(text: str, published: dt.date | None, language: str) -> dt.date | None:
+    """The day an article's relative dates ("Saturday", "last week") count from: its
+    publication date, or the page's own stamp (:func:`page_day`) when that is earlier or the
+    publication date is unknown. A story posted on 26 August 2015 and handed on with the
+    date it was crawled, in 2017, still tells of the Saturday before 26 August 2015."""
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    stamp = page_day(text, language)
+    if stamp is not None and (published is None or stamp < published):
+        return stamp
+    return published
 
 
 #: How close (in characters) a broader date must be to overrule a bare weekday.

@@ -14,9 +14,10 @@
    a time and never sums them, while the headline does. The figures combine as a merged
    event's do (the largest per category; "4 shot" in the title and "one died" in the body: 3
    injured). When the body tells of no violent event ("Suspect arrested in fatal shooting",
-   a page whose text is a photo caption), the title's figures make one of their own, with
-   no evidence in the text (the linker does not join such events by near-copy alone, see
-   :mod:`presslens.incidents.link`).
+   a page whose text is a photo caption or a sign-up form), the title makes one of its own
+   when it gives figures or reads as a violent event ("Police identify suspect in Saturday
+   shooting"), with no evidence in the text (the linker does not join such events by
+   near-copy alone, see :mod:`presslens.incidents.link`).
    Such an event undated by its title takes the first day the body's lead names ("Hunter hurt
    in woods" above "Deputies were called to Pine Lake at 4:10 p.m. Sunday").
 6. The main event (:func:`main_event`) takes the town the whole article is about
@@ -43,6 +44,7 @@ from functools import partial
 from presslens.document import Article, Paragraph, Span
 from presslens.events.context import add_context, lead_day
 from presslens.events.counts import CountFinding, find_counts
+from presslens.events.dates import reference_day
 from presslens.events.dates_rank import default_day_ranker
 from presslens.events.merge import counts_of, merge
 from presslens.events.model import Event
@@ -110,21 +112,27 @@ def extract_events(article: Article, *, rank_days: bool = True) -> list[Event]:
     """The events an article claims, in the order the text first states them.
 
     Needs ``article.paragraphs`` (with sentences) and ``article.language`` as the segmenter
-    sets them; dates are resolved against ``article.published``. ``rank_days=False`` leaves
-    the main event the rules' day (step 8 of the module docstring is skipped): the day
-    ranker is trained on what the rules choose.
+    sets them; dates are resolved against ``article.published``, or against the page's own
+    stamp when that is earlier (:func:`presslens.events.dates.reference_day`).
+    ``rank_days=False`` leaves the main event the rules' day (step 8 of the module docstring
+    is skipped): the day ranker is trained on what the rules choose.
     """
     language = _language(article)
     if language is None:
         return []
+    published = reference_day(article.text, article.published, language)
+    if published != article.published:
+        article = replace(article, published=published)
     drafts = _drafts(article, language)
     if drafts:
         add_context(article, drafts, language)
     title = _title_findings(article, language)
     events = merge(drafts, title, partial(_title_home, _casualty_figures(title)))
-    if title and not any(e.type in VIOLENT_TYPES for e in events):
+    if not any(e.type in VIOLENT_TYPES for e in events):
         told = [s for e in events for s in e.evidence]
-        events.append(_title_event(article, title, language, told))
+        headline = _title_event(article, title, language, told)
+        if headline is not None:
+            events.append(headline)
     if events:
         main = _main_of(article, events)
         _place_main_event(article, main)
@@ -194,7 +202,7 @@ def _title_home(figures: dict[str, int], events: list[Event]) -> int | None:
 
 def _title_event(
     article: Article, findings: list[CountFinding], language: str, told: list[Span]
-) -> Event:
+) -> Event | None:
     """The violent event a title's figures tell of, read from the title as from a sentence:
     its type, place and date (else the type such figures default to, and none).
 
@@ -206,6 +214,8 @@ def _title_event(
     happened even where no sentence of it reads as one.
     """
     title = article.title or ""
+    if not title or article.title_span is not None:
+        return None
     head = Span(0, len(title))
     headline = Article(
         text=f"{title}\n\n{article.text}",
@@ -217,6 +227,8 @@ def _title_event(
     )
     drafts, _ = read_sentence(headline, 0, head, language)
     read = next((d for d in drafts if d.type in VIOLENT_TYPES), None)
+    if read is None and not findings:
+        return None
     if read is not None:
         add_context(headline, [read], language)
     return Event(
