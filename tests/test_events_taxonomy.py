@@ -64,6 +64,7 @@ def test_taxonomy_violent_type_needs_violence(
         ("He wounded himself with a rifle while hunting.", "en"),
         ("Мужчина был ранен у входа в магазин.", "ru"),
         ("Охранник выстрелил в нападавшего.", "ru"),
+        ("A boy was shot at a shooting range; the gunman killed himself.", "en"),
     ],
 )
 def test_accidental_and_unaimed_shootings_are_violence(text: str, language: str) -> None:
@@ -76,6 +77,11 @@ def test_accidental_and_unaimed_shootings_are_violence(text: str, language: str)
         "The patient was discharged from the hospital on Monday.",
         "Wounded pride kept the coach silent after the final.",
         "The officer was honourably discharged and fired his agent.",
+        "Shooting stars will light up the sky on Saturday.",
+        "The shooting guard scored 30 points.",
+        "Police released his mug shot and he got a flu shot in jail.",
+        "The crew was shooting a film in the old town.",
+        "The senate killed the bill, and the move is killing peace talks.",
     ],
 )
 def test_words_shared_with_shootings_alone_are_no_event(text: str) -> None:

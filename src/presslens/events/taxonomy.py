@@ -45,6 +45,20 @@ _AIRCRAFT = (
     r"бпла|су-\d+|ил-\d+|ан-\d+|ми-\d+)"
 )
 
+#: "shot", "shooting" and "killed" that hurt nobody: "a mug shot", "a flu shot", "shooting
+#: stars", "a shooting guard", "shooting a film", "killed the bill", "killing peace talks".
+_NOT_A_GUNSHOT = "".join(
+    f"(?<!{w} )" for w in ("mug", "flu", "long", "booster", "vaccine", "photo", "big", "jump")
+)
+_NOT_AT_PEOPLE = (
+    r"(?!\s+(?:stars?|guards?|galler(?:y|ies)|schedules?|hoops|baskets?|the\s+breeze"
+    r"|(?:a|the|his|her|their)\s+(?:films?|movies?|videos?|photos?|pictures?|scenes?))\b)"
+)
+_NOT_A_LIFE = (
+    r"(?!\s+(?:(?:the|a|any|its|their|his|her|peace)\s+)?(?:time|deals?|bills?|talks|proposals?"
+    r"|ideas?|plans?|mood|momentum|engines?|lights?|buzz|jokes?|rumou?rs?)\b)"
+)
+
 TYPES: tuple[EventType, ...] = (
     EventType(
         id="aircraft_downing",
@@ -267,8 +281,8 @@ TYPES: tuple[EventType, ...] = (
         example_ru="Неизвестный застрелил трёх покупателей на рынке в воскресенье.",
         triggers={
             "en": _pattern(
-                r"shot\b",
-                r"shoot(?:s|ing|ings)?\b",
+                rf"{_NOT_A_GUNSHOT}shot\b",
+                rf"(?<!photo )(?<!video )(?<!film )shoot(?:s|ing|ings)?\b{_NOT_AT_PEOPLE}",
                 r"gunfire",
                 r"gunshots?",
                 r"opened\s+fire",
@@ -278,7 +292,7 @@ TYPES: tuple[EventType, ...] = (
                 r"stabb(?:ed|ing|ings)",
                 r"murder(?:ed|s)?\b",
                 r"homicides?",
-                r"kill(?:ed|ing|ings|s)?\b",
+                rf"kill(?:ed|ing|ings|s)?\b{_NOT_A_LIFE}",
                 r"slain",
                 r"massacre(?:d|s)?\b",
                 r"summarily\s+executed",
