@@ -289,6 +289,11 @@ def test_extract_dates_count_from_the_pages_own_stamp_when_it_is_earlier() -> No
     (event,) = extract_events(article)
     assert event.date is not None and event.date.start == "2015-05-02"
     assert article.published == crawled
+    EventExtractor()([article])
+    assert article.warnings == [
+        "event dates count from the page's own stamp, 2015-05-04, "
+        "not the publication date given (2017-01-28)"
+    ]
 
 
 def test_extract_title_only_event_beside_an_arrest_in_the_body() -> None:

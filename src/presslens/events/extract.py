@@ -307,4 +307,20 @@ class EventExtractor:
     def __call__(self, articles: list[Article]) -> list[Article]:
         for article in articles:
             article.events = extract_events(article)
+            _warn_of_stamp(article)
         return articles
+
+
+def _warn_of_stamp(article: Article) -> None:
+    """Say so when the events' dates count from the page's stamp, not the publication date
+    given: a reader checking "Saturday" → a date needs to know which week it counts from."""
+    language = _language(article)
+    if language is None or not article.events:
+        return
+    reference = reference_day(article.text, article.published, language)
+    if reference != article.published and reference is not None:
+        given = article.published.isoformat() if article.published else "none"
+        article.warnings.append(
+            f"event dates count from the page's own stamp, {reference.isoformat()}, "
+            f"not the publication date given ({given})"
+        )
