@@ -161,6 +161,16 @@ def test_a_surname_that_is_also_a_town_is_dropped() -> None:
     assert chicago is not None and chicago.admin1 == "Illinois"
 
 
+def test_a_town_named_with_its_police_is_a_town_even_when_a_person_bears_its_name() -> None:
+    text = (
+        "Detective Mary Gladstone said the man was arrested near the river. The Gladstone Police "
+        "Department said he had fled from Portland, Oregon, on Monday."
+    )
+    resolved = dict(places(text))
+    gladstone = resolved["Gladstone"]
+    assert gladstone is not None and gladstone.admin1 == "Oregon"
+
+
 def test_spans_index_the_text_and_respect_the_range() -> None:
     text = "Flights from Kyiv to Warsaw resumed. Trains from Berlin to Prague were delayed."
     mentions = find_place_mentions(text)

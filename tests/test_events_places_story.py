@@ -330,3 +330,19 @@ def test_a_far_quarter_of_a_big_city_named_with_its_police_is_the_city() -> None
 def test_a_far_quarter_without_the_citys_police_stays_itself() -> None:
     text = "A man was shot on a porch in Rogers Park on Tuesday evening. Chicago news crews came."
     assert story(text, "Man wounded on porch")[0] == "Rogers Park"
+
+
+def test_a_suburb_called_so_is_no_quarter_of_the_big_city() -> None:
+    text = (
+        "Three people were hurt early Sunday at a party in a motel in the Denver suburb of "
+        "Wheat Ridge, police said. The gunman fled."
+    )
+    assert story(text, "3 hurt in suburban Denver motel shooting") == ("Wheat Ridge", "Colorado")
+
+
+def test_a_town_introduced_as_a_town_is_the_scene() -> None:
+    text = (
+        "GAINESVILLE, Fla. — A man called 911 on Thursday afternoon to say he might hurt "
+        "himself.\n\nDeputies went to a home in the town of Archer, about 15 miles west."
+    )
+    assert story(text) == ("Archer", "Florida")

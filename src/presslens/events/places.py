@@ -163,6 +163,9 @@ PRIOR_EVIDENCE = 0.5
 #: A city with this share of its division's people is what the shared name means.
 CITY_SHARE = 0.25
 _MAX_QUALIFIER_WORDS = 3
+#: Words after a name that make it a place, whoever else in the article bears the name:
+#: "Taylor police", "the Gladstone Police Department" beside "Detective Mary Gladstone".
+_OFFICE_AFTER = re.compile(r"\s+(?:police|pd|sheriff|mayor)\b", re.IGNORECASE)
 #: What follows the town of a dateline.
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:,|\(|[—–-])")
 
@@ -802,9 +805,12 @@ def resolve_places(article: Article, mentions: list[tuple[str, Span]]) -> list[P
     ]
     everything = list(mentions) + others
     resolved = [_candidates(gaz, text) for text, _ in everything]
-    for (text, _), r in zip(everything, resolved, strict=True):
+    for (text, span), r in zip(everything, resolved, strict=True):
         small = all(e.population < MAJOR_CITY and not e.is_area for e in r.entries)
-        if not r.qualifiers and _person_like(article.text, _split_mention(text)[0], small):
+        policed = _OFFICE_AFTER.match(article.text, span.end)
+        if not (r.qualifiers or policed) and _person_like(
+            article.text, _split_mention(text)[0], small
+        ):
             r.entries, r.hamlets = [], []
         _first_pass(r)
     context = _Context(resolved)

@@ -103,6 +103,11 @@ _SCENE_BEFORE = re.compile(
     r"found\s+dead|died|opened\s+fire|block\s+of)\b[^.;!?]{0,60}\b(?:in|near|outside)\s+$",
     re.IGNORECASE,
 )
+#: Words before a name that call it a town of its own: "the Denver suburb of Wheat Ridge",
+#: "the town of Bell", "the Town of Busti".
+_TOWN_BEFORE = re.compile(
+    r"\b(?:suburbs?|city|town|village|borough|township)\s+of\s+$", re.IGNORECASE
+)
 #: Words after a town's name that name its police: "Venice police", "the Taylor Police
 #: Department", "Chicago's police", "Acworth officers".
 _POLICE_AFTER = re.compile(r"(?:['’]s)?\s+(?:police|pd|officers?)\b", re.IGNORECASE)
@@ -170,13 +175,21 @@ def _story_weight(article: Article, place: Place) -> float:
     if article.title_span is not None and start < article.title_span.end:
         resident = _RESIDENT_AFTER.match(article.text, place.span.end)
         return LEAD_WEIGHT if resident else TITLE_WEIGHT  # a home counts as in the lead
-    line_start = start == 0 or article.text[:start].rstrip(" \t").endswith("\n")
-    if line_start and place.text.split(",")[0].isupper():
+    if _in_dateline(article, place):
         return DATELINE_WEIGHT
     body = article.title_span.end if article.title_span is not None else 0
     weight = LEAD_WEIGHT if start - body < LEAD_CHARS else 1.0
     language = article.language or article.language_hint or "en"
     return weight if has_cue(article.text, place.span, language) else weight * BARE_WEIGHT
+
+
+def _in_dateline(article: Article, place: Place) -> bool:
+    """Whether the mention is a dateline: capitals at the start of a line ("BOSTON (AP) —")."""
+    if place.span is None:
+        return False
+    start = place.span.start
+    line_start = start == 0 or article.text[:start].rstrip(" \t").endswith("\n")
+    return line_start and place.text.split(",")[0].isupper()
 
 
 def _pinned(place: Place) -> bool:
@@ -258,12 +271,13 @@ def _countries(gaz: Gazetteer, place: Place) -> list[str]:
 def story_place(article: Article) -> Place | None:
     """The town an article is about: its local places (towns, counties) weighed by where they
     stand (:func:`_story_weight`), a neighbourhood counted for the much bigger city next
-    door that the article names (unless a mention shows a town of its own, see
-    :func:`_municipal`: "Mount Vernon, N.Y.", beside the Bronx), towns before counties (a
-    county is named mostly for its sheriff or prosecutor), and only places of the article's
-    main country. A town of another division than the one the article is mostly about counts
-    for little: "Gresham" read as the town in Oregon in a story from Chicago is a
-    neighbourhood the gazetteer lacks.
+    door that the article names (unless a mention shows a town of its own: its police or
+    mayor, its state, "the town of": "Mount Vernon, N.Y.", beside the Bronx), towns before
+    counties (a county is named mostly for its sheriff or prosecutor), and only places of
+    the article's main country.
+    A town of another division than the one the article is mostly about counts for little:
+    "Gresham" read as the town in Oregon in a story from Chicago is a neighbourhood the
+    gazetteer lacks.
 
     None when the article names no town or county. The place returned is the first mention
     of the winner; a place named only in a title kept apart from the text has no span.
@@ -289,7 +303,9 @@ def story_place(article: Article) -> Place | None:
     policed = frozenset(
         _town_key(p) for p in candidates if _said_around(framed, p, _MUNICIPAL_AFTER)
     )
-    municipal = policed | {_town_key(p) for p in candidates if _pinned(p)}
+    municipal = policed | {
+        _town_key(p) for p in candidates if _pinned(p) or _called_a_town(framed, p)
+    }
     for place, weight in zip(candidates, weights, strict=True):
         enclosing = (
             None
@@ -514,7 +530,7 @@ def _weights(article: Article, places: list[Place]) -> list[float]:
     weights = [
         _story_weight(article, p)
         * (SURROUNDINGS_FACTOR if around[i] else 1)
-        * (SCENE_FACTOR if _names_scene(article, p) and not around[i] else 1)
+        * (SCENE_FACTOR if _names_scene_or_town(article, p) and not around[i] else 1)
         * (POLICE_FACTOR if _names_police(article, p) else 1)
         for i, p in enumerate(places)
     ]
@@ -572,6 +588,18 @@ def _names_surroundings(article: Article, place: Place) -> bool:
 def _names_scene(article: Article, place: Place) -> bool:
     """Whether the mention is named as the shooting's scene (see :data:`_SCENE_BEFORE`)."""
     return _said_around(article, place, before=_SCENE_BEFORE, reach=120)
+
+
+def _called_a_town(article: Article, place: Place) -> bool:
+    """Whether the mention calls the place a town of its own (:data:`_TOWN_BEFORE`): such a
+    town is no quarter of the big city next door ("the Denver suburb of Wheat Ridge"), and
+    a report that introduces a town so is set there ("in the town of Isla Vista")."""
+    return _said_around(article, place, before=_TOWN_BEFORE, reach=20)
+
+
+def _names_scene_or_town(article: Article, place: Place) -> bool:
+    """Whether the mention counts :data:`SCENE_FACTOR` more (see the two tests)."""
+    return _names_scene(article, place) or _called_a_town(article, place)
 
 
 def _names_police(article: Article, place: Place) -> bool:
