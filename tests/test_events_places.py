@@ -219,6 +219,11 @@ def test_streets_and_institutions_are_not_towns(text: str) -> None:
     assert "River Oaks" not in names and "Longfellow" not in names and "University" not in names
 
 
+def test_a_figure_that_ends_a_line_is_no_street_number_of_the_next_lines_town() -> None:
+    text = "Updated Oct. 22\n\nSAN ANTONIO — A man was shot on Sunday."
+    assert [name for name, _ in find_place_mentions(text)] == ["SAN ANTONIO"]
+
+
 def test_figure_before_a_city_keeps_the_city() -> None:
     names = [name for name, _ in find_place_mentions("Gunfire wounded 3 Chicago residents.")]
     assert names == ["Chicago"]

@@ -138,8 +138,8 @@ _NEVER_ALONE = _words(
 )
 #: What stands before a street name, not a town: "the 1200 block of", "160", "No. 4".
 _STREET_BEFORE = re.compile(
-    r"(?:\bblock\s+of|\b\d+[A-Za-z]?|\bNo\.\s*\d+)\s+"
-    r"(?:(?:North|South|East|West|[NSEW])\.?\s+)?$"
+    r"(?:\bblock[ \t]+of|\b\d+[A-Za-z]?|\bNo\.\s*\d+)[ \t]+"
+    r"(?:(?:North|South|East|West|[NSEW])\.?[ \t]+)?$"
 )
 #: Two streets named together: "Poplar and Sutter streets", "Asylum and Plymouth avenues".
 _STREETS = r"(?:streets|avenues|roads|drives|boulevards|lanes|sts|aves)\b"
