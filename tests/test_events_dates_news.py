@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from presslens.events.dates import find_dates, find_timexes, page_day, reference_day
+from presslens.events.dates import earlier_stamp, find_dates, find_timexes, page_day
 
 #: A Friday.
 FRIDAY = dt.date(2016, 7, 22)
@@ -129,9 +129,10 @@ def test_page_day_is_the_earliest_stamp_with_a_year(text: str, day: str | None) 
     assert (found.isoformat() if found else None) == day
 
 
-def test_reference_day_takes_the_stamp_only_when_it_is_earlier() -> None:
+def test_the_stamp_replaces_the_publication_date_only_when_it_is_earlier() -> None:
     text = "Posted: May 4, 2015\nA man was shot on Saturday."
-    assert reference_day(text, dt.date(2017, 1, 28), "en") == dt.date(2015, 5, 4)
-    assert reference_day(text, None, "en") == dt.date(2015, 5, 4)
-    assert reference_day(text, dt.date(2015, 5, 3), "en") == dt.date(2015, 5, 3)
-    assert reference_day("A man was shot.", dt.date(2015, 5, 3), "en") == dt.date(2015, 5, 3)
+    assert earlier_stamp(text, dt.date(2017, 1, 28), "en") == dt.date(2015, 5, 4)
+    assert earlier_stamp(text, dt.datetime(2017, 1, 28, 9, 30), "en") == dt.date(2015, 5, 4)
+    assert earlier_stamp(text, None, "en") == dt.date(2015, 5, 4)
+    assert earlier_stamp(text, dt.date(2015, 5, 3), "en") is None
+    assert earlier_stamp("A man was shot.", dt.date(2015, 5, 3), "en") is None

@@ -294,6 +294,9 @@ def test_extract_dates_count_from_the_pages_own_stamp_when_it_is_earlier() -> No
         "event dates count from the page's own stamp, 2015-05-04, "
         "not the publication date given (2017-01-28)"
     ]
+    unstamped = _article("A man was shot and killed on Saturday night.", published=crawled)
+    EventExtractor()([unstamped])
+    assert unstamped.warnings == []
 
 
 def test_extract_title_only_event_beside_an_arrest_in_the_body() -> None:

@@ -286,17 +286,18 @@ def page_day(text: str, language: str) -> dt.date | None:
     return min(days, default=None)
 
 
-def reference_day(text: str, published: dt.date | None, language: str) -> dt.date | None:
-    """The day an article's relative dates ("Saturday", "last week") count from: its
-    publication date, or the page's own stamp (:func:`page_day`) when that is earlier or the
-    publication date is unknown. A story posted on 26 August 2015 and handed on with the
-    date it was crawled, in 2017, still tells of the Saturday before 26 August 2015."""
+def earlier_stamp(text: str, published: dt.date | None, language: str) -> dt.date | None:
+    """The page's own stamp (:func:`page_day`) when an article's relative dates ("Saturday",
+    "last week") should count from it rather than from the publication date given: when it
+    is earlier, or no publication date was given. A story posted on 26 August 2015 and handed
+    on with the date it was crawled, in 2017, still tells of the Saturday before 26 August
+    2015. None when the publication date stands."""
     if isinstance(published, dt.datetime):
         published = published.date()
     stamp = page_day(text, language)
     if stamp is not None and (published is None or stamp < published):
         return stamp
-    return published
+    return None
 
 
 #: How close (in characters) a broader date must be to overrule a bare weekday.

@@ -44,7 +44,7 @@ from functools import partial
 from presslens.document import Article, Paragraph, Span
 from presslens.events.context import add_context, lead_day
 from presslens.events.counts import CountFinding, find_counts
-from presslens.events.dates import reference_day
+from presslens.events.dates import earlier_stamp
 from presslens.events.dates_rank import default_day_ranker
 from presslens.events.merge import counts_of, merge
 from presslens.events.model import Event
@@ -113,16 +113,16 @@ def extract_events(article: Article, *, rank_days: bool = True) -> list[Event]:
 
     Needs ``article.paragraphs`` (with sentences) and ``article.language`` as the segmenter
     sets them; dates are resolved against ``article.published``, or against the page's own
-    stamp when that is earlier (:func:`presslens.events.dates.reference_day`).
+    stamp when that is earlier (:func:`presslens.events.dates.earlier_stamp`).
     ``rank_days=False`` leaves the main event the rules' day (step 8 of the module docstring
     is skipped): the day ranker is trained on what the rules choose.
     """
     language = _language(article)
     if language is None:
         return []
-    published = reference_day(article.text, article.published, language)
-    if published != article.published:
-        article = replace(article, published=published)
+    stamp = earlier_stamp(article.text, article.published, language)
+    if stamp is not None:
+        article = replace(article, published=stamp)
     drafts = _drafts(article, language)
     if drafts:
         add_context(article, drafts, language)
@@ -317,10 +317,10 @@ def _warn_of_stamp(article: Article) -> None:
     language = _language(article)
     if language is None or not article.events:
         return
-    reference = reference_day(article.text, article.published, language)
-    if reference != article.published and reference is not None:
+    stamp = earlier_stamp(article.text, article.published, language)
+    if stamp is not None:
         given = article.published.isoformat() if article.published else "none"
         article.warnings.append(
-            f"event dates count from the page's own stamp, {reference.isoformat()}, "
+            f"event dates count from the page's own stamp, {stamp.isoformat()}, "
             f"not the publication date given ({given})"
         )
