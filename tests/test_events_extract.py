@@ -8,6 +8,7 @@ import pytest
 
 from presslens.document import Article, Span
 from presslens.events import DateRange, EventExtractor, extract_events, main_event
+from presslens.events.extract import anchored
 from presslens.events.merge import merge
 from presslens.events.sentence import Draft
 from presslens.read import article_from_text
@@ -297,6 +298,15 @@ def test_extract_dates_count_from_the_pages_own_stamp_when_it_is_earlier() -> No
     unstamped = _article("A man was shot and killed on Saturday night.", published=crawled)
     EventExtractor()([unstamped])
     assert unstamped.warnings == []
+
+
+def test_anchored_copies_an_article_only_when_its_stamp_is_earlier() -> None:
+    stamped = _article("Posted: May 4, 2015\n\nA man was shot on Saturday.")
+    reader = anchored(stamped, "en")
+    assert reader is not stamped and reader.published == dt.date(2015, 5, 4)
+    assert reader.paragraphs is stamped.paragraphs and stamped.published == PUBLISHED
+    plain = _article("A man was shot on Saturday.")
+    assert anchored(plain, "en") is plain
 
 
 def test_extract_title_only_event_beside_an_arrest_in_the_body() -> None:

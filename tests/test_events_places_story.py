@@ -311,38 +311,46 @@ def test_the_town_named_as_the_scene_beats_a_home_town_named_more_often(
     assert story(text) == (expected, "Georgia")
 
 
-def test_the_town_whose_police_responded_outweighs_a_home_town() -> None:
-    text = (
-        "Two brothers from Alton were charged on Friday. Venice police responded to the club "
-        "after midnight and found six people hurt. Alton is where the brothers grew up."
-    )
-    assert story(text, "Brothers charged after nightclub gunfire")[0] == "Venice"
-
-
-def test_a_far_quarter_of_a_big_city_named_with_its_police_is_the_city() -> None:
-    text = (
-        "A man was shot on a porch in Rogers Park on Tuesday evening, a Chicago Police "
-        "Department spokesman said. He was in good condition."
-    )
-    assert story(text, "Man wounded on porch") == ("Chicago", "Illinois")
-
-
-def test_a_far_quarter_without_the_citys_police_stays_itself() -> None:
-    text = "A man was shot on a porch in Rogers Park on Tuesday evening. Chicago news crews came."
-    assert story(text, "Man wounded on porch")[0] == "Rogers Park"
-
-
-def test_a_suburb_called_so_is_no_quarter_of_the_big_city() -> None:
-    text = (
-        "Three people were hurt early Sunday at a party in a motel in the Denver suburb of "
-        "Wheat Ridge, police said. The gunman fled."
-    )
-    assert story(text, "3 hurt in suburban Denver motel shooting") == ("Wheat Ridge", "Colorado")
-
-
-def test_a_town_introduced_as_a_town_is_the_scene() -> None:
-    text = (
-        "GAINESVILLE, Fla. — A man called 911 on Thursday afternoon to say he might hurt "
-        "himself.\n\nDeputies went to a home in the town of Archer, about 15 miles west."
-    )
-    assert story(text) == ("Archer", "Florida")
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        pytest.param(
+            "Brothers charged after nightclub gunfire",
+            "Two brothers from Alton were charged on Friday. Venice police responded to the club "
+            "after midnight and found six people hurt. Alton is where the brothers grew up.",
+            ("Venice", "Illinois"),
+            id="the town whose police responded outweighs a home town",
+        ),
+        pytest.param(
+            "Man wounded on porch",
+            "A man was shot on a porch in Rogers Park on Tuesday evening, a Chicago Police "
+            "Department spokesman said. He was in good condition.",
+            ("Chicago", "Illinois"),
+            id="a far quarter of a big city named with its police is the city",
+        ),
+        pytest.param(
+            "Man wounded on porch",
+            "A man was shot on a porch in Rogers Park on Tuesday evening. Chicago news crews came.",
+            ("Rogers Park", "Illinois"),
+            id="a far quarter without the city's police stays itself",
+        ),
+        pytest.param(
+            "3 hurt in suburban Denver motel shooting",
+            "Three people were hurt early Sunday at a party in a motel in the Denver suburb of "
+            "Wheat Ridge, police said. The gunman fled.",
+            ("Wheat Ridge", "Colorado"),
+            id="a suburb called so is no quarter of the big city",
+        ),
+        pytest.param(
+            None,
+            "GAINESVILLE, Fla. — A man called 911 on Thursday afternoon to say he might hurt "
+            "himself.\n\nDeputies went to a home in the town of Archer, about 15 miles west.",
+            ("Archer", "Florida"),
+            id="a town introduced as a town is the scene",
+        ),
+    ],
+)
+def test_police_and_town_words_say_which_town_it_is(
+    title: str | None, text: str, expected: tuple[str, str]
+) -> None:
+    assert story(text, title) == expected

@@ -35,7 +35,7 @@ from presslens.events.dates_rank import (
     candidate_features,
     day_candidates,
 )
-from presslens.events.extract import extract_events, main_event
+from presslens.events.extract import anchored, extract_events, main_event
 
 #: L2 penalties tried by cross-validation.
 PENALTIES = (1.0, 3.0, 10.0)
@@ -68,9 +68,10 @@ def _articles(data_dir: Path, limit: int | None) -> list[_Article]:
         gold = incidents[document.incident_id].date
         if gold is None:
             continue
+        language = article.language or "en"
+        article = anchored(article, language)  # the article as the ranker sees it at run time
         article.events = extract_events(article, rank_days=False)
         main = main_event(article)
-        language = article.language or "en"
         candidates: list[DayCandidate] = day_candidates(article, language) if main else []
         rows = (
             candidate_features(article, candidates, main, article.events, language) if main else []

@@ -38,6 +38,7 @@ English and Russian have lexicons; other languages get no events rather than wro
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from functools import partial
 
@@ -120,9 +121,19 @@ def extract_events(article: Article, *, rank_days: bool = True) -> list[Event]:
     language = _language(article)
     if language is None:
         return []
+    return _extract(anchored(article, language), language, rank_days)
+
+
+def anchored(article: Article, language: str) -> Article:
+    """The article as its events' dates read it: with the page's own stamp as its publication
+    date when that is earlier (:func:`presslens.events.dates.earlier_stamp`), else itself.
+    The copy shares the text and its segmentation, so every span still points into both."""
     stamp = earlier_stamp(article.text, article.published, language)
-    if stamp is not None:
-        article = replace(article, published=stamp)
+    return article if stamp is None else replace(article, published=stamp)
+
+
+def _extract(article: Article, language: str, rank_days: bool) -> list[Event]:
+    """:func:`extract_events` over an article already :func:`anchored`."""
     drafts = _drafts(article, language)
     if drafts:
         add_context(article, drafts, language)
@@ -306,21 +317,21 @@ class EventExtractor:
 
     def __call__(self, articles: list[Article]) -> list[Article]:
         for article in articles:
-            article.events = extract_events(article)
-            _warn_of_stamp(article)
+            language = _language(article)
+            if language is None:
+                article.events = []
+                continue
+            reader = anchored(article, language)
+            article.events = _extract(reader, language, rank_days=True)
+            if reader is not article and reader.published and article.events:
+                article.warnings.append(_stamp_warning(reader.published, article.published))
         return articles
 
 
-def _warn_of_stamp(article: Article) -> None:
-    """Say so when the events' dates count from the page's stamp, not the publication date
-    given: a reader checking "Saturday" → a date needs to know which week it counts from."""
-    language = _language(article)
-    if language is None or not article.events:
-        return
-    stamp = earlier_stamp(article.text, article.published, language)
-    if stamp is not None:
-        given = article.published.isoformat() if article.published else "none"
-        article.warnings.append(
-            f"event dates count from the page's own stamp, {stamp.isoformat()}, "
-            f"not the publication date given ({given})"
-        )
+def _stamp_warning(stamp: dt.date, given: dt.date | None) -> str:
+    """Say that the events' dates count from the page's stamp, not the publication date given:
+    a reader checking "Saturday" → a date needs to know which week it counts from."""
+    return (
+        f"event dates count from the page's own stamp, {stamp.isoformat()}, "
+        f"not the publication date given ({given.isoformat() if given else 'none'})"
+    )

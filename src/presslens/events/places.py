@@ -163,9 +163,13 @@ PRIOR_EVIDENCE = 0.5
 #: A city with this share of its division's people is what the shared name means.
 CITY_SHARE = 0.25
 _MAX_QUALIFIER_WORDS = 3
-#: Words after a name that make it a place, whoever else in the article bears the name:
-#: "Taylor police", "the Gladstone Police Department" beside "Detective Mary Gladstone".
-_OFFICE_AFTER = re.compile(r"\s+(?:police|pd|sheriff|mayor)\b", re.IGNORECASE)
+#: Words after a town's name that only a municipality has: "Mount Vernon police", "the Venice
+#: mayor" (a neighbourhood is policed and governed by its city). They make the name a place
+#: whoever else in the article bears it ("Detective Mary Gladstone" beside "the Gladstone
+#: Police Department"), and a town of its own (:mod:`presslens.events.places_story`).
+MUNICIPAL_AFTER = re.compile(
+    r"\s+(?:police|pd|mayor|city\s+council|city\s+manager)\b", re.IGNORECASE
+)
 #: What follows the town of a dateline.
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:,|\(|[—–-])")
 
@@ -807,7 +811,7 @@ def resolve_places(article: Article, mentions: list[tuple[str, Span]]) -> list[P
     resolved = [_candidates(gaz, text) for text, _ in everything]
     for (text, span), r in zip(everything, resolved, strict=True):
         small = all(e.population < MAJOR_CITY and not e.is_area for e in r.entries)
-        policed = _OFFICE_AFTER.match(article.text, span.end)
+        policed = MUNICIPAL_AFTER.match(article.text, span.end)
         if not (r.qualifiers or policed) and _person_like(
             article.text, _split_mention(text)[0], small
         ):

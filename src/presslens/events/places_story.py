@@ -26,6 +26,7 @@ from presslens.events.gazetteer import (
 from presslens.events.model import Place
 from presslens.events.places import (
     MAJOR_CITY,
+    MUNICIPAL_AFTER,
     SMALL_TOWN,
     _article_mentions,
     _place,
@@ -90,11 +91,6 @@ _SURROUNDINGS_BEFORE = re.compile(r"\bsuburban\s+$", re.IGNORECASE)
 _RESIDENT_AFTER = re.compile(
     r"\s+(?:man|men|woman|women|resident|residents|couple|teen|teens|teenager|boy|girl|native)\b",
     re.IGNORECASE,
-)
-#: Words after a town's name that only a municipality has: "Mount Vernon police", "the Venice
-#: mayor" (a neighbourhood is policed and governed by its city).
-_MUNICIPAL_AFTER = re.compile(
-    r"\s+(?:police|pd|mayor|city\s+council|city\s+manager)\b", re.IGNORECASE
 )
 #: Words before a town that make it the scene: "was shot in", "a shooting Sunday in", "happened
 #: in", "in the 1200 block of Main Street in".
@@ -297,11 +293,11 @@ def story_place(article: Article) -> Place | None:
     candidates = [_by_division(gaz, p, home, divisions) for p in candidates]
     scores: dict[tuple[str, str | None], float] = defaultdict(float)
     first: dict[tuple[str, str | None], Place] = {}
-    # A town named with its police or mayor (_MUNICIPAL_AFTER) or pinned to its state is a
+    # A town named with its police or mayor (MUNICIPAL_AFTER) or pinned to its state is a
     # town of its own, not a quarter GeoNames lists as a town; a big one so named reaches
     # further (_enclosing_city).
     policed = frozenset(
-        _town_key(p) for p in candidates if _said_around(framed, p, _MUNICIPAL_AFTER)
+        _town_key(p) for p in candidates if _said_around(framed, p, MUNICIPAL_AFTER)
     )
     municipal = policed | {
         _town_key(p) for p in candidates if _pinned(p) or _called_a_town(framed, p)
@@ -530,7 +526,7 @@ def _weights(article: Article, places: list[Place]) -> list[float]:
     weights = [
         _story_weight(article, p)
         * (SURROUNDINGS_FACTOR if around[i] else 1)
-        * (SCENE_FACTOR if _names_scene_or_town(article, p) and not around[i] else 1)
+        * (SCENE_FACTOR if _names_scene(article, p) and not around[i] else 1)
         * (POLICE_FACTOR if _names_police(article, p) else 1)
         for i, p in enumerate(places)
     ]
@@ -586,8 +582,12 @@ def _names_surroundings(article: Article, place: Place) -> bool:
 
 
 def _names_scene(article: Article, place: Place) -> bool:
-    """Whether the mention is named as the shooting's scene (see :data:`_SCENE_BEFORE`)."""
-    return _said_around(article, place, before=_SCENE_BEFORE, reach=120)
+    """Whether the mention is named as the shooting's scene (see :data:`_SCENE_BEFORE`), or
+    introduced as a town ("went to a home in the town of Archer"): it counts
+    :data:`SCENE_FACTOR` more."""
+    return _said_around(article, place, before=_SCENE_BEFORE, reach=120) or _called_a_town(
+        article, place
+    )
 
 
 def _called_a_town(article: Article, place: Place) -> bool:
@@ -595,11 +595,6 @@ def _called_a_town(article: Article, place: Place) -> bool:
     town is no quarter of the big city next door ("the Denver suburb of Wheat Ridge"), and
     a report that introduces a town so is set there ("in the town of Isla Vista")."""
     return _said_around(article, place, before=_TOWN_BEFORE, reach=20)
-
-
-def _names_scene_or_town(article: Article, place: Place) -> bool:
-    """Whether the mention counts :data:`SCENE_FACTOR` more (see the two tests)."""
-    return _names_scene(article, place) or _called_a_town(article, place)
 
 
 def _names_police(article: Article, place: Place) -> bool:
