@@ -391,3 +391,29 @@ def test_merge_a_day_a_sentence_inherits_outweighs_a_span_the_event_states() -> 
 def test_merge_a_day_the_event_states_outweighs_an_inherited_one() -> None:
     (event,) = merge([_draft(0, THURSDAY, False), _draft(20, TUESDAY, True)])
     assert event.date == THURSDAY
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "groups"),
+    [
+        (
+            "Shells hit the city centre on Saturday, killing five people. Among the dead were "
+            "two Russian citizens and an Uzbek national.",
+            "en",
+            ["Russian citizens", "Uzbek national"],
+        ),
+        (
+            "В субботу снаряды попали в центр города, погибли пять человек. Среди погибших — "
+            "двое граждан России и один гражданин Узбекистана.",
+            "ru",
+            ["граждан России", "гражданин Узбекистана"],
+        ),
+    ],
+)
+def test_a_sentence_about_the_dead_gives_their_group_to_the_event(
+    text: str, language: str, groups: list[str]
+) -> None:
+    (event,) = extract_events(_article(text, language))
+    assert [m.text for m in event.victims_group] == groups
+    assert event.counts["killed"].exact == 5  # the group's members are not a new count
+    assert len(event.evidence) == 2

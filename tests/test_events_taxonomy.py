@@ -86,3 +86,21 @@ def test_accidental_and_unaimed_shootings_are_violence(text: str, language: str)
 )
 def test_words_shared_with_shootings_alone_are_no_event(text: str) -> None:
     assert _types(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The foreign ministry lodged a formal protest with the embassy.", "en"),
+        ("The ministry handed the envoy a protest note.", "en"),
+        ("МИД Таджикистана заявил протест послу.", "ru"),
+        ("Посольству вручили ноту протеста.", "ru"),
+    ],
+)
+def test_a_diplomatic_protest_is_a_statement_not_a_rally(text: str, language: str) -> None:
+    assert _types(text, language) == ["statement"]
+
+
+def test_a_crowd_that_protests_is_a_protest() -> None:
+    assert _types("Hundreds of people protested outside the embassy.", "en") == ["protest"]
+    assert _types("Сотни людей вышли на протест у посольства.", "ru") == ["protest"]

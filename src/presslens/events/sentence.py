@@ -46,13 +46,15 @@ _CONTINUATION = {
         r"situation|stabbing|fight|confrontation))\s+(?:all\s+)?(?:happened|occurred|"
         r"took\s+place|unfolded|began|started)|(?:officers|police|deputies|troopers|"
         r"authorities|firefighters|paramedics)\s+(?:\w+\s+)?(?:were\s+)?(?:called|dispatched|"
-        r"responded|arrived|summoned))\b",
+        r"responded|arrived|summoned)|among\s+the\s+(?:dead|killed|injured|wounded|victims|"
+        r"casualties|detainees|detained|arrested)|the\s+(?:dead|victims)\s+includ(?:e|ed))\b",
         re.IGNORECASE,
     ),
     "ru": re.compile(
         r"(?<![\w-])(?:(?:инцидент|происшествие|это|нападение|стрельба|взрыв)\s+(?:\w+\s+)?"
         r"(?:произош[её]л\w*|случил\w*)|(?:полици\w*|полицейские|сотрудники)\s+(?:\w+\s+)?"
-        r"(?:прибыл\w*|выехал\w*))",
+        r"(?:прибыл\w*|выехал\w*)|среди\s+(?:погибш\w+|убит\w+|раненых|пострадавш\w+|"
+        r"жертв|задержанн\w+|пленн\w+))",
         re.IGNORECASE,
     ),
 }

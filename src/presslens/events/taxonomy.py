@@ -58,6 +58,17 @@ _NOT_A_LIFE = (
     r"(?!\s+(?:(?:the|a|any|its|their|his|her|peace)\s+)?(?:time|deals?|bills?|talks|proposals?"
     r"|ideas?|plans?|mood|momentum|engines?|lights?|buzz|jokes?|rumou?rs?)\b)"
 )
+#: A "protest" that is a diplomatic act, not a crowd: "lodged a formal protest", "a protest
+#: note", "МИД заявил протест", "вручили ноту протеста". The statement type reads those.
+_RALLY_FREE = ("lodged a", "lodged an", "formal", "diplomatic", "официальный", "решительный")
+_NOT_A_RALLY = "".join(
+    f"(?<!{w} )"
+    for w in (
+        *_RALLY_FREE,
+        *(f"нот{end}" for end in ("у", "а", "ы", "ой")),
+        *(f"{verb}{end}" for verb in ("заявил", "выразил") for end in ("", "а", "о", "и")),
+    )
+)
 
 TYPES: tuple[EventType, ...] = (
     EventType(
@@ -475,7 +486,7 @@ TYPES: tuple[EventType, ...] = (
         example_ru="Тысячи человек вышли на митинг в столице против нового закона о языке.",
         triggers={
             "en": _pattern(
-                r"protest(?:s|ed|ers?|ing)?\b",
+                rf"{_NOT_A_RALLY}protest(?:s|ed|ers?|ing)?\b(?!\s+notes?\b)",
                 r"demonstrat(?:ion|ions|ors?)\b",
                 r"rall(?:y|ies|ied)\b",
                 r"(?-i:march(?:ed|es)?)\b",
@@ -486,7 +497,7 @@ TYPES: tuple[EventType, ...] = (
                 r"took\s+to\s+the\s+streets",
             ),
             "ru": _pattern(
-                r"протест(?!ант)\w*",
+                rf"{_NOT_A_RALLY}протест(?!ант)\w*",
                 r"митинг\w*",
                 r"демонстрац\w*",
                 r"демонстрант\w*",
@@ -544,6 +555,7 @@ TYPES: tuple[EventType, ...] = (
                 r"blamed",
                 r"summoned\s+(?:\w+\s+){0,3}ambassador",
                 r"(?:protest|diplomatic)\s+note",
+                r"(?:lodged|filed)\s+an?\s+(?:\w+\s+)?protest",
                 r"issued\s+a\s+statement",
                 r"demanded",
             ),
