@@ -61,3 +61,33 @@ def test_attribution_hedge_wins_but_keeps_the_source() -> None:
 
 def test_attribution_pronoun_is_not_a_named_source() -> None:
     assert _attribution("He said the fire started in the kitchen.").kind == "author"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "source", "cue"),
+    [
+        (
+            "A ministry spokesman denied reports that two soldiers were detained.",
+            "en",
+            "A ministry spokesman",
+            "denied",
+        ),
+        (
+            "Пресс-секретарь министерства якобы опроверг сообщения о задержании двух солдат.",
+            "ru",
+            "Пресс-секретарь министерства",
+            "якобы",
+        ),
+        ("МВД отрицает, что кто-то был задержан.", "ru", "МВД", "отрицает"),
+    ],
+)
+def test_attribution_a_denied_claim_is_hedged_and_names_who_denies(
+    text: str, language: str, source: str, cue: str
+) -> None:
+    attribution = _attribution(text, language)
+    assert (attribution.kind, attribution.source, attribution.text) == ("hedged", source, cue)
+
+
+def test_attribution_denied_bail_denies_no_claim() -> None:
+    attribution = _attribution("The gunman was denied bail on Monday, police said.")
+    assert (attribution.kind, attribution.source) == ("source", "police")

@@ -2,8 +2,9 @@
 
 A sentence is the author's claim unless it names a source ("police said", "according to the
 ministry", "по словам", "сообщили в МВД") or hedges ("allegedly", "reportedly", "якобы",
-"по некоторым данным"). Hedging wins over a source, because "police said the man allegedly
-fired first" is still an unconfirmed claim; the source is kept beside it.
+"по некоторым данным") or denies it ("denied reports that", "опроверг"). Hedging wins over a
+source, because "police said the man allegedly fired first" is still an unconfirmed claim; the
+source is kept beside it.
 """
 
 from __future__ import annotations
@@ -12,12 +13,20 @@ import re
 
 from presslens.events.model import Attribution
 
+#: Denying a claim ("denied reports that", "опроверг"): who denies is a source, and the claim
+#: is hedged. "Denied bail" or "denied entry" denies no claim.
+_DENIAL = {
+    "en": r"refut(?:e|es|ed)|den(?:y|ies|ied|ying)(?!\s+(?:\w+\s+)?(?:bail|bond|parole|entry|"
+    r"access|a\s+visa))",
+    "ru": r"опроверг\w*|опроверга\w+|отрица\w+",
+}
+
 _HEDGES = {
     "en": re.compile(
         r"\b(?:allegedly|alleged|reportedly|purportedly|supposedly|apparently|presumably|"
         r"possibly|unconfirmed|unverified|rumou?red|it\s+is\s+(?:claimed|alleged|believed|"
         r"thought)|(?:is|are|was|were)\s+(?:said|believed|thought|understood)\s+to|"
-        r"(?:may|might|could)\s+have|(?:some|media|local)\s+reports)\b",
+        rf"(?:may|might|could)\s+have|(?:some|media|local)\s+reports|{_DENIAL['en']})\b",
         re.IGNORECASE,
     ),
     "ru": re.compile(
@@ -25,7 +34,7 @@ _HEDGES = {
         r"по\s+неподтвержд[её]нн\w+\s+(?:данным|сведениям|информации)|"
         r"по\s+предварительн\w+\s+(?:данным|сведениям|информации)|как\s+утверждается|"
         r"по\s+слухам|вероятно|возможно|судя\s+по\s+всему|по\s+всей\s+видимости|"
-        r"по\s+(?:имеющимся\s+)?неофициальн\w+\s+(?:данным|сведениям))(?![\w-])",
+        rf"по\s+(?:имеющимся\s+)?неофициальн\w+\s+(?:данным|сведениям)|{_DENIAL['ru']})(?![\w-])",
         re.IGNORECASE,
     ),
 }
@@ -49,19 +58,20 @@ _SOURCE_AFTER_CUE = {
 _SAY = {
     "en": re.compile(
         r"\b(?:said|says|say|told|reported|reports|stated|announced|confirmed|claimed|"
-        r"added|noted|explained|wrote|tweeted|posted)\b",
+        rf"added|noted|explained|wrote|tweeted|posted|{_DENIAL['en']})\b",
         re.IGNORECASE,
     ),
     "ru": re.compile(
         r"(?<![\w-])(?:сообщил\w*|сообщает|сообщают|заявил\w*|заявляет|заявляют|рассказал\w*|"
         r"передает|передаёт|пишет|пишут|утвержда\w+|подтвердил\w*|отметил\w*|уточнил\w*|"
-        r"добавил\w*|информирует)(?![\w-])",
+        rf"добавил\w*|информирует|{_DENIAL['ru']})(?![\w-])",
         re.IGNORECASE,
     ),
 }
 _CHUNK_EDGE = re.compile(r"[,;:\"“”«»()—–]|\bthat\b|\bthat's\b|\bи\b|\bчто\b", re.IGNORECASE)
 _TRAILING_FILLER = re.compile(
-    r"(?:\s+(?:also|later|earlier|previously|have|has|had|then|further|on\s+\w+|в\s+\w+))+$",
+    r"(?:\s+(?:also|later|earlier|previously|have|has|had|then|further|allegedly|reportedly|"
+    r"on\s+\w+|якобы|также|ранее|уже|в\s+\w+))+$",
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|он|она|они|оно|мы|я)$", re.IGNORECASE)
