@@ -28,6 +28,8 @@ def test_attribution_author_by_default() -> None:
         ("Представитель ведомства заявил, что пострадавших нет.", "ru", "Представитель ведомства"),
         ("Как утверждают местные жители, троих выслали из страны.", "ru", "местные жители"),
         ("Как пишут местные газеты, склад сгорел.", "ru", "местные газеты"),
+        ("Local residents, however, say the detainees were unarmed.", "en", "Local residents"),
+        ("Местные жители, напротив, утверждают, что оружия не было.", "ru", "Местные жители"),
     ],
 )
 def test_attribution_named_source(text: str, language: str, source: str) -> None:

@@ -417,3 +417,36 @@ def test_a_sentence_about_the_dead_gives_their_group_to_the_event(
     assert [m.text for m in event.victims_group] == groups
     assert event.counts["killed"].exact == 5  # the group's members are not a new count
     assert len(event.evidence) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Police raided the village on Tuesday. Two men were deported last week, activists said.",
+            "en",
+        ),
+        (
+            "Во вторник полиция провела рейд в посёлке. Двое мужчин были депортированы на прошлой "
+            "неделе.",
+            "ru",
+        ),
+    ],
+)
+def test_another_events_day_does_not_narrow_a_week(text: str, language: str) -> None:
+    published = dt.date(2025, 7, 14)  # a Monday: "last week" is July 7-13, Tuesday July 8
+    events = extract_events(_article(text, language, published))
+    raid, deportation = (next(e for e in events if e.type == t) for t in ("raid", "deportation"))
+    assert raid.date is not None and (raid.date.start, raid.date.end) == ("2025-07-08",) * 2
+    assert deportation.date is not None
+    assert (deportation.date.start, deportation.date.end) == ("2025-07-07", "2025-07-13")
+
+
+def test_figures_told_by_a_source_make_the_event_that_sources_claim() -> None:
+    text = (
+        "Police raided the compound on Tuesday. According to the interior ministry, two people "
+        "died and four were injured."
+    )
+    (raid,) = extract_events(_article(text))
+    assert raid.counts["killed"].exact == 2
+    assert (raid.attribution.kind, raid.attribution.source) == ("source", "the interior ministry")

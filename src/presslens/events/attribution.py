@@ -74,6 +74,14 @@ _TRAILING_FILLER = re.compile(
     r"on\s+\w+|якобы|также|ранее|уже|в\s+\w+))+$",
     re.IGNORECASE,
 )
+#: A connective set off by commas before the verb: "Residents, however, say ...", "Местные
+#: жители, напротив, утверждают ...". The source stands before it, not after the verb.
+_ASIDE = re.compile(
+    r",\s*(?:however|though|meanwhile|in\s+turn|too|for\s+(?:their|its|his|her)\s+part|"
+    r"напротив|однако|в\s+свою\s+очередь|тем\s+временем|также|же|со\s+своей\s+стороны)"
+    r"\s*,\s*$",
+    re.IGNORECASE,
+)
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|он|она|они|оно|мы|я)$", re.IGNORECASE)
 _MAX_SOURCE_WORDS = 8
 
@@ -104,10 +112,13 @@ def _named_source(sentence: str, language: str) -> tuple[str, str] | None:
     if cue:
         return cue.group("src").strip(), cue.group().strip()
     for verb in _SAY[language].finditer(sentence):
-        inverted = re.search(r"[,\"”»]\s*$", sentence[: verb.start()]) or (
-            language == "ru" and not sentence[: verb.start()].strip()
+        head = sentence[: verb.start()]
+        aside = _ASIDE.search(head)
+        head = head[: aside.start()] if aside else head
+        inverted = not aside and (
+            re.search(r"[,\"”»]\s*$", head) or (language == "ru" and not head.strip())
         )
-        source = _after(sentence, verb.end()) if inverted else _before(sentence, verb.start())
+        source = _after(sentence, verb.end()) if inverted else _before(head, len(head))
         if not source and not inverted:
             source = _after(sentence, verb.end())
         if source and not _PRONOUN.match(source):

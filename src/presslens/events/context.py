@@ -349,16 +349,22 @@ def _later_event(
 
 def _within(
     date: DateRange,
-    events: list[DateRange | None],
+    type_id: str,
+    events: list[tuple[str, DateRange | None]],
     count: int,
     dates_of: Callable[[int], list[tuple[Span, DateRange]]],
 ) -> DateRange | None:
-    """The day a span of days ("last month", "this year") is made precise by: the first event
-    sentence's day inside it, else the first day inside it that the article names ("a shooting
-    on Bourbon Street last month" ... "about 1:30 a.m. Nov. 27")."""
-    days = [d for d in events if d is not None and _is_day(d)]
-    days += [d for number in range(count) for _, d in dates_of(number) if _is_day(d)]
-    return next((d for d in days if date.start <= d.start <= date.end), None)
+    """The day a violent event's span of days ("last month", "this year") is made precise by:
+    the first event sentence's day inside it, else the first day inside it that the article
+    names ("a shooting on Bourbon Street last month" ... "about 1:30 a.m. Nov. 27"). Any
+    other event's span only by a day an event of its own type has: "two detainees were
+    deported last week" is not dated by the raid's Tuesday inside that week."""
+    if type_id in VIOLENT_TYPES:
+        days = [d for _, d in events if _is_day(d)]
+        days += [d for number in range(count) for _, d in dates_of(number) if _is_day(d)]
+    else:
+        days = [d for kind, d in events if kind == type_id and _is_day(d)]
+    return next((d for d in days if d is not None and date.start <= d.start <= date.end), None)
 
 
 def _headline_day(article: Article, language: str) -> DateRange | None:
@@ -440,10 +446,13 @@ def _date_drafts(article: Article, drafts: list[Draft], language: str) -> None:
             or headline
         )
         draft.date_inherited = draft.date is not None
-    dated = [d.date for d in drafts]
+    dated = [(d.type, d.date) for d in drafts]
     for draft in drafts:
         if draft.date is not None and draft.date.start != draft.date.end:
-            draft.date = _within(draft.date, dated, len(article.paragraphs), dates_of) or draft.date
+            draft.date = (
+                _within(draft.date, draft.type, dated, len(article.paragraphs), dates_of)
+                or draft.date
+            )
 
 
 def add_context(article: Article, drafts: list[Draft], language: str) -> None:

@@ -28,6 +28,7 @@
    lead tells the incident of the day. A main event without a single day of its own takes
    the first one another event of its kind gives: a shooting dated "in 2014" by a sentence
    that tells of an earlier one, while the story's other shooting sentences say "Oct. 27".
+   Only violent events share days this way; any other event takes one of its own type's.
 8. A learnt ranker then weighs every day the title and text state against the rules' choice
    (:mod:`presslens.events.dates_rank`): a story names the days of arrests, hearings and
    funerals beside the incident's, and where and how each is named tells them apart better
@@ -43,6 +44,7 @@ from dataclasses import replace
 from functools import partial
 
 from presslens.document import Article, Paragraph, Span
+from presslens.events.attribution import attribute
 from presslens.events.context import add_context, lead_day
 from presslens.events.counts import CountFinding, find_counts
 from presslens.events.dates import earlier_stamp
@@ -71,9 +73,13 @@ def _language(article: Article) -> str | None:
     return language if language in LANGUAGES else None
 
 
-def _adopt(drafts: list[Draft], orphans: list[tuple[CountFinding, Span]]) -> bool:
+def _adopt(
+    article: Article, language: str, drafts: list[Draft], orphans: list[tuple[CountFinding, Span]]
+) -> bool:
     """Give figures without an event of their own to the latest event before them that can
     have casualties (a violent one or a raid: "Police raided the compound. Two people died.").
+    Their sentence's source becomes the event's when the event had none: "according to the
+    ministry, two people died" is the ministry's claim, whoever told of the raid.
 
     False when there is no such event yet: the caller keeps them for the next one ("Four
     women were injured at a party Sunday." before "The party was interrupted by gunfire.").
@@ -85,6 +91,8 @@ def _adopt(drafts: list[Draft], orphans: list[tuple[CountFinding, Span]]) -> boo
         home.findings.append(finding)
         if sentence not in home.evidence:
             home.evidence.append(sentence)
+        if home.attribution.kind == "author":
+            home.attribution = attribute(article.text, sentence.start, sentence.end, language)
     return True
 
 
@@ -104,7 +112,7 @@ def _drafts(article: Article, language: str) -> list[Draft]:
                 draft.lead = lead
             drafts.extend(found)
             waiting.extend((finding, sentence) for finding in orphans)
-            if waiting and _adopt(drafts, waiting):
+            if waiting and _adopt(article, language, drafts, waiting):
                 waiting = []
     return drafts
 
@@ -175,8 +183,9 @@ def _in_lead(article: Article, event: Event) -> bool:
 
 def _date_main_event(article: Article, events: list[Event], main: Event) -> None:
     """The main event's day: the lead's violent event's when the main event is not in the
-    lead, else its own, else the first one an event of its kind (violent or not) gives (step
-    7 of the docstring). Its figures and place stay its own."""
+    lead, else its own, else the first one an event of its kind gives (any violent one for a
+    violent event, one of its own type for another: a raid's Tuesday does not date "two men
+    were deported last week"; step 7 of the docstring). Its figures and place stay its own."""
     dated = [e for e in events if e.date is not None and e.date.is_one_day]
     if not _in_lead(article, main):
         told = next((e for e in dated if e.type in VIOLENT_TYPES and _in_lead(article, e)), None)
@@ -184,7 +193,14 @@ def _date_main_event(article: Article, events: list[Event], main: Event) -> None
             main.date = told.date
             return
     violent = main.type in VIOLENT_TYPES
-    kin = next((e for e in dated if (e.type in VIOLENT_TYPES) == violent), None)
+    kin = next(
+        (
+            e
+            for e in dated
+            if (e.type in VIOLENT_TYPES) == violent and (violent or e.type == main.type)
+        ),
+        None,
+    )
     if (main.date is None or not main.date.is_one_day) and kin is not None:
         main.date = kin.date
 
