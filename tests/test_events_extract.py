@@ -450,3 +450,19 @@ def test_figures_told_by_a_source_make_the_event_that_sources_claim() -> None:
     (raid,) = extract_events(_article(text))
     assert raid.counts["killed"].exact == 2
     assert (raid.attribution.kind, raid.attribution.source) == ("source", "the interior ministry")
+
+
+def test_a_day_further_down_does_not_date_an_event_told_with_a_span() -> None:
+    text = (
+        "Late last year, police stormed a row of apartment blocks in the district.\n\n"
+        "Those who defend this raid should look at the company they keep.\n\n"
+        "Today it is them. Tomorrow it will be you."
+    )
+    events = extract_events(_article(text, published=dt.date(2025, 7, 14)))
+    raid = next(e for e in events if e.type == "raid")
+    assert raid.date is not None
+    assert (raid.date.start, raid.date.end, raid.date.text) == (
+        "2024-09-01",
+        "2024-12-31",
+        "Late last year",
+    )

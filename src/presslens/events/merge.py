@@ -62,6 +62,11 @@ def _dates_agree(a: DateRange | None, b: DateRange | None) -> bool:
     return not (a_end + slack < b_start or b_end + slack < a_start)
 
 
+def _within_any(date: DateRange, spans: list[DateRange]) -> bool:
+    """Whether the date falls inside one of the spans, or there are none."""
+    return not spans or any(s.start <= date.start <= s.end for s in spans)
+
+
 def _km(a: Place, b: Place) -> float:
     """Great-circle distance (haversine) between two places with coordinates."""
     lat1, lon1, lat2, lon2 = (math.radians(v or 0.0) for v in (a.lat, a.lon, b.lat, b.lon))
@@ -98,10 +103,11 @@ class _Group:
 
         A single day comes before a span of days: "last week" or "2014" in the event's own
         sentences says less than "late Thursday" that another of its sentences takes from
-        its paragraph.
+        its paragraph. An inherited day outside every span the event states is not its day:
+        a raid "late last year" is not dated by a "today" further down a column.
         """
         own = [d.date for d in self.drafts if d.date is not None and not d.date_inherited]
-        every = [d.date for d in self.drafts if d.date is not None]
+        every = [d.date for d in self.drafts if d.date is not None and _within_any(d.date, own)]
         dates = own or every
         days = [d for d in own if d.is_one_day] or [d for d in every if d.is_one_day]
         days = days or [d for d in dates if d.granularity == "day"]
