@@ -423,7 +423,7 @@ def test_a_sentence_about_the_dead_gives_their_group_to_the_event(
     ("text", "language"),
     [
         (
-            "Police raided the village on Tuesday. Two men were deported last week, activists said.",
+            "Police raided the village on Tuesday. Two men were deported last week, a lawyer said.",
             "en",
         ),
         (

@@ -103,11 +103,19 @@ class _Group:
 
         A single day comes before a span of days: "last week" or "2014" in the event's own
         sentences says less than "late Thursday" that another of its sentences takes from
-        its paragraph. An inherited day outside every span the event states is not its day:
-        a raid "late last year" is not dated by a "today" further down a column.
+        its paragraph. A non-violent event does not take an inherited day outside every span
+        it states: a raid "late last year" is not dated by a "today" further down a column.
+        Violent events still do: in local news their undated sentences retell the incident of
+        the day, and on the GVA training split the rule cost linking more (summary killed
+        -0.26 point) than it gained per article (+0.03).
         """
         own = [d.date for d in self.drafts if d.date is not None and not d.date_inherited]
-        every = [d.date for d in self.drafts if d.date is not None and _within_any(d.date, own)]
+        violent = _family(self.drafts[0].type) == "violent"
+        every = [
+            d.date
+            for d in self.drafts
+            if d.date is not None and (violent or _within_any(d.date, own))
+        ]
         dates = own or every
         days = [d for d in own if d.is_one_day] or [d for d in every if d.is_one_day]
         days = days or [d for d in dates if d.granularity == "day"]
