@@ -248,3 +248,41 @@ def test_a_hamlet_is_read_only_where_its_state_is_named() -> None:
     assert pinned is not None and pinned.admin1 == "Oklahoma"
     assert beside is not None and beside.admin1 == "Oklahoma"
     assert bare is not None and bare.admin1 != "Oklahoma"
+
+
+def test_a_postal_town_resolves_without_a_geonames_id() -> None:
+    # Pelzer, S.C., is a US postal town that GeoNames' lists lack.
+    place = place_of("Two men were shot in Pelzer, S.C., late Friday.", "Pelzer, S.C.")
+    assert place is not None and place.geonames_id is None
+    assert (place.name, place.admin1, place.country) == ("Pelzer", "South Carolina", "US")
+    assert place.lat is not None and place.lon is not None
+
+
+def test_a_postal_town_is_read_only_beside_its_state() -> None:
+    # Avenue, Maryland, is the only place of that name, yet "avenue" is mostly a word.
+    bare = place_of("Three people were hurt in Avenue on Sunday.", "Avenue")
+    beside = place_of(
+        "Three people were hurt in Avenue on Sunday, Maryland State Police said.", "Avenue"
+    )
+    assert bare is None
+    assert beside is not None and (beside.name, beside.admin1) == ("Avenue", "Maryland")
+
+
+def test_a_postal_town_beside_a_county_its_state_shares() -> None:
+    # Olmstead is a postal town in Logan County, Kentucky; Logan counties lie in several states.
+    text = "A boy was shot in Olmstead on Sunday, Logan County deputies said."
+    place = place_of(text, "Olmstead")
+    assert place is not None and (place.name, place.admin1) == ("Olmstead", "Kentucky")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kept"),
+    [
+        ("Among the dead was a citizen of Uzbekistan.", "en", []),
+        ("Two citizens of the United States were detained in Moscow.", "en", ["Moscow"]),
+        ("Среди погибших — гражданин Узбекистана и уроженец Киева.", "ru", []),
+        ("Посольство Узбекистана в Москве закрыто.", "ru", ["Узбекистана", "Москве"]),
+    ],
+)
+def test_a_citizens_country_is_whose_not_where(text: str, language: str, kept: list[str]) -> None:
+    assert [m for m, _ in places(text, language)] == kept

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from presslens.errors import ModelError
+from presslens.events import gazetteer_build
 from presslens.events.gazetteer import (
     GeoEntry,
     encode_index,
@@ -16,7 +17,15 @@ from presslens.events.gazetteer import (
     read_gazetteer,
     russian_variants,
 )
-from presslens.events.gazetteer_build import _region_forms, usable_name, write_index
+from presslens.events.gazetteer_build import (
+    _add_postal_towns,
+    _Index,
+    _postal_names,
+    _region_forms,
+    _Row,
+    usable_name,
+    write_index,
+)
 
 
 @pytest.mark.parametrize(
@@ -30,11 +39,16 @@ from presslens.events.gazetteer_build import _region_forms, usable_name, write_i
         ("D.C.", "dc"),
         ("Coeur d’Alene", "Coeur d'Alene"),
         ("Clinton Twp.", "Clinton Township"),
+        ("Bay St. Louis", "Bay Saint Louis"),
         ("Соединённые Штаты", "Соединенные штаты"),
     ],
 )
 def test_name_key_folds_spelling_variants(a: str, b: str) -> None:
     assert name_key(a) == name_key(b)
+
+
+def test_name_key_leaves_a_last_st_a_street() -> None:
+    assert name_key("Main St.") == "main st"
 
 
 def test_name_key_keeps_cyrillic_letters_whole() -> None:
@@ -83,6 +97,45 @@ def test_us_hamlets_are_indexed_and_flagged() -> None:
     assert montfort.admin1 == "US.WI" and montfort.is_hamlet
     chicago = next(e for e in gaz.lookup("chicago") if e.kind == "P")
     assert not chicago.is_hamlet
+
+
+def test_us_postal_towns_are_indexed_without_a_geonames_id() -> None:
+    gaz = load_gazetteer()
+    (pelzer,) = [e for e in gaz.lookup(name_key("Pelzer")) if e.country == "US"]
+    assert pelzer.admin1 == "US.SC" and pelzer.geonames_id is None and pelzer.population == 0
+    assert pelzer.is_postal and pelzer.is_hamlet
+    assert pelzer.lat is not None and 34 < pelzer.lat < 35 and pelzer.lon is not None
+    chicago = next(e for e in gaz.lookup("chicago") if e.kind == "P")
+    assert not chicago.is_postal
+
+
+def test_postal_names_drop_usps_abbreviations() -> None:
+    zipcode = {
+        "city": "Harbor Springs",
+        "acceptable_cities": ["Harbor Spgs", "E Harbor Springs", "Wequetonsing"],
+    }
+    assert _postal_names(zipcode) == ["Harbor Springs", "Wequetonsing"]
+
+
+def test_postal_towns_fill_only_what_geonames_lacks(monkeypatch: pytest.MonkeyPatch) -> None:
+    index = _Index()
+    for code, name in (("US.SC", "South Carolina"), ("US.VA", "Virginia")):
+        index.add(_Row("A", 1, name, "US", code), [name])
+    index.add(_Row("P", 2, "McLean", "US", "US.VA", 38.9, -77.2, 48000), ["McLean"])
+    towns = {
+        ("Pelzerton", "SC"): [(34.0, -82.0), (34.2, -82.4)],
+        ("Mc Lean", "VA"): [(38.9, -77.2)],  # GeoNames' McLean
+        ("Virginia", "SC"): [(34.5, -81.0)],  # a state's name
+        ("Islaville", "PR"): [(18.2, -66.5)],  # a territory without a state row
+    }
+    monkeypatch.setattr(gazetteer_build, "_postal_towns", lambda: towns)
+    _add_postal_towns(index)
+    added = index.rows[3:]
+    assert [(r.name, r.admin1, r.geonames_id, r.population) for r in added] == [
+        ("Pelzerton", "US.SC", None, 0)
+    ]
+    assert (added[0].lat, added[0].lon) == (34.1, -82.2)
+    assert index.names["pelzerton"] == [3]
 
 
 def _tiny_columns() -> dict[str, object]:

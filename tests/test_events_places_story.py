@@ -179,7 +179,8 @@ def test_a_neighbourhood_read_as_a_far_off_village_counts_for_the_city() -> None
     )
     place = story_place(Article(text=text, title="Two men shot in Roxbury", language="en"))
     assert place is not None and (place.name, place.admin1) == ("Boston", "Massachusetts")
-    assert place.text == "Roxbury"  # the mention stays the article's own words
+    assert place.span is not None  # a mention in the article's own words
+    assert text[place.span.start : place.span.end] == place.text
 
 
 def test_a_bare_name_is_read_in_the_state_the_article_names() -> None:
@@ -354,3 +355,12 @@ def test_police_and_town_words_say_which_town_it_is(
     title: str | None, text: str, expected: tuple[str, str]
 ) -> None:
     assert story(text, title) == expected
+
+
+def test_a_postal_town_next_to_a_big_city_counts_for_the_city() -> None:
+    # USPS files Roxbury, a quarter of Boston, as a town of its own; it has no GeoNames id.
+    text = (
+        "A teenager was shot in Roxbury on Saturday night. Boston police said the victim was "
+        "taken to a hospital and was expected to survive."
+    )
+    assert story(text, "Teen shot in Roxbury") == ("Boston", "Massachusetts")

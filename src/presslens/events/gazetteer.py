@@ -7,9 +7,10 @@ files at run time, and the generated file already holds normalised keys, so a lo
 search.
 
 Rows are places: countries (``C``), first-level divisions such as US states, Russian regions and
-Ukrainian oblasts (``A``), populated places (``P``) and US counties (``D``). Names are indexed by
-:func:`name_key`, which folds case, Latin diacritics, dots, hyphens and the "St."/"Saint" kind of
-abbreviation, so "St. Louis", "Saint Louis" and "ST LOUIS" meet. Russian case forms ("в Киеве",
+Ukrainian oblasts (``A``), populated places (``P``: GeoNames' and the US postal towns it lacks)
+and US counties (``D``). Names are indexed by :func:`name_key`, which folds case, Latin
+diacritics, dots, hyphens and the "St."/"Saint" kind of abbreviation, so "St. Louis", "Saint
+Louis" and "ST LOUIS" meet. Russian case forms ("в Киеве",
 "Харьковской области") are matched by :func:`russian_variants`, which undoes the common endings
 instead of pulling a morphological analyser.
 """
@@ -81,8 +82,9 @@ def name_key(text: str) -> str:
             words.append(chunk.replace(".", ""))  # initialisms and state abbreviations
         else:
             words.extend(chunk.translate(_SPACES).split())
-    if words and words[0] in _ABBREVIATIONS:
-        words[0] = _ABBREVIATIONS[words[0]]
+    # A leading word, or one inside a name ("Bay St. Louis"); a last "St" is a street.
+    for i, word in enumerate(words[:-1] or words):
+        words[i] = _ABBREVIATIONS.get(word, word)
     if len(words) > 1 and words[-1] in _LAST_ABBREVIATIONS:
         words[-1] = _LAST_ABBREVIATIONS[words[-1]]
     return " ".join(words)
@@ -184,6 +186,12 @@ class GeoEntry:
         """A place of fewer than :data:`HAMLET_POPULATION` people: local news names it, but
         its name is mostly a surname, a word or a bigger namesake's elsewhere."""
         return self.kind == KIND_CITY and self.population < HAMLET_POPULATION
+
+    @property
+    def is_postal(self) -> bool:
+        """A US postal town that GeoNames lacks: no GeoNames id and no known population, so
+        mostly a village whose name is also a word or a first name ("Avenue", "Jeremiah")."""
+        return self.kind == KIND_CITY and self.geonames_id is None
 
 
 def _text(array: np.ndarray) -> str:

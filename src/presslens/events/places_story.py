@@ -20,6 +20,7 @@ from presslens.events.gazetteer import (
     KIND_COUNTY,
     Gazetteer,
     GeoEntry,
+    is_coarse,
     load_gazetteer,
     name_key,
 )
@@ -212,9 +213,9 @@ def _enclosing_city(
     them under the city; a town across a state line is a town of its own. A city named with
     its police (its key in ``policed``) reaches further (:data:`POLICED_KM_PER_ROOT_MILLION`):
     a big city's quarters lie beyond :data:`ENCLOSING_KM` of its centre."""
-    entry = gaz.by_geonames_id(place.geonames_id) if place.geonames_id else None
-    if entry is None or place.lat is None:
+    if not _is_town(gaz, place) or place.lat is None:
         return None
+    population = _population(gaz, place)
     best: tuple[int, Place] | None = None
     for other in others:
         big = gaz.by_geonames_id(other.geonames_id) if other.geonames_id else None
@@ -224,7 +225,7 @@ def _enclosing_city(
         if _town_key(other) in policed:
             reach = POLICED_KM_PER_ROOT_MILLION * math.sqrt(big.population / 1e6)
             radius, ratio = max(ENCLOSING_KM, reach), POLICED_RATIO
-        if big.population < ratio * max(entry.population, 1):
+        if big.population < ratio * max(population, 1):
             continue
         near = other.lat is not None and _km(place, other) <= radius
         if near and (best is None or big.population > best[0]):
@@ -497,6 +498,15 @@ def _has_rival(gaz: Gazetteer, city: Place, places: list[Place]) -> bool:
         and _km(p, city) > ENCLOSING_KM
         for p in places
     )
+
+
+def _is_town(gaz: Gazetteer, place: Place) -> bool:
+    """A place resolved to a town: a GeoNames town, or a postal town, which has coordinates
+    but no GeoNames id (:attr:`.gazetteer.GeoEntry.is_postal`) and so no known population."""
+    if place.geonames_id is None:
+        return place.lat is not None and not is_coarse(place)
+    entry = gaz.by_geonames_id(place.geonames_id)
+    return entry is not None and entry.kind == KIND_CITY
 
 
 def _population(gaz: Gazetteer, place: Place) -> int:
