@@ -266,6 +266,10 @@ _NOT_A_NAME = frozenset(
 )
 
 
+#: A subject that tells no one in particular: "the army denied that anyone was killed".
+_ANYONE_BEFORE = re.compile(r"\b(?:anyone|anybody|whoever)\s+$", re.IGNORECASE)
+
+
 def _en_singles(text: str, start: int, end: int, found: list[CountFinding]) -> list[CountFinding]:
     """One person killed, from a name or a singular verb (see :data:`_EN_SINGLE`), when the
     sentence gives no other figure of the dead."""
@@ -276,6 +280,8 @@ def _en_singles(text: str, start: int, end: int, found: list[CountFinding]) -> l
         first = name.split()[0].lower() if name else ""
         if first in _NOT_A_NAME or first in EN_WORDS:
             continue
+        if match.group("verb") and _ANYONE_BEFORE.search(text, start, match.start()):
+            continue  # "denied that anyone was killed": no death is told
         count = Count(1, 1, 1, match.group(), Span(match.start(), match.end()))
         return [CountFinding("killed", count)]
     return []
