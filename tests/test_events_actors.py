@@ -96,6 +96,12 @@ def test_roles_passive_agent() -> None:
     )
 
 
+def test_roles_passive_whose_trigger_holds_its_auxiliary() -> None:
+    text = "Up to 20 people were wounded by gunfire."
+    assert _roles(text, "were wounded")[1] == "people"
+    assert _roles(text, "were wounded")[0] != "people"
+
+
 def test_roles_russian_passive_with_instrumental_agent() -> None:
     text = "Активисты задержаны сотрудниками полиции."
     assert _roles(text, "задержаны", "ru") == ("сотрудниками полиции", "Активисты")

@@ -144,6 +144,7 @@ _AGENT_GAP = {
     "en": re.compile(r"^(?:[\s\w,'’-]{0,60}?)\bby\s+(?:the\s+|a\s+|an\s+)?$", re.I),
     "ru": re.compile(r"^\s*(?:[\w-]+\s+){0,3}$"),
 }
+_PASSIVE_OPENING = re.compile(r"(?:was|were|been|being|got)\s", re.I)
 _RU_PASSIVE_TRIGGER = re.compile(r"\w+(?:ан|ен|ян|ит|ыт)(?:а|о|ы)?$", re.I)
 _RU_INSTRUMENTAL = re.compile(r"\w+(?:ами|ями|ом|ем|ой|ей)$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:and|but|while|which|who|что|который|которые)\b", re.I)
@@ -157,7 +158,8 @@ def _is_passive(text: str, sentence: Span, trigger: Span, language: str) -> bool
     if language == "ru":
         return bool(_RU_PASSIVE_TRIGGER.match(text, trigger.start, trigger.end))
     before = text[max(sentence.start, trigger.start - 30) : trigger.start]
-    return bool(_PASSIVE_BEFORE.search(before))
+    # A trigger may carry its auxiliary itself ("were wounded", "was shot and killed").
+    return bool(_PASSIVE_BEFORE.search(before) or _PASSIVE_OPENING.match(text, trigger.start))
 
 
 def _agent(text: str, mentions: list[Mention], trigger: Span, language: str) -> Mention | None:
