@@ -14,6 +14,7 @@ from presslens.events import Event, extract_events, main_event
 from presslens.events.dates_rank import (
     BITS,
     DayRanker,
+    _named,
     candidate_features,
     day_candidates,
     default_day_ranker,
@@ -66,6 +67,23 @@ def test_features_change_only_for_the_day_the_rules_chose() -> None:
     assert [c.day for c in candidates] == ["2025-03-10", "2025-03-07"]  # the court day first
     assert chosen[0] == unchosen[0] and chosen[1] != unchosen[1]
     assert all(all(0 <= key < 1 << BITS for key in row) for row in chosen)
+
+
+def test_a_day_is_told_by_the_part_of_the_day_it_is_named_with() -> None:
+    """Around midnight two days name one incident ("10:40 p.m. Sunday", "early Monday"): how
+    each is worded, also against how long before publication it lies, tells them apart."""
+    article = _article(
+        "Two men were shot early Monday outside a bar. Police said shots were fired about "
+        "10:40 p.m. Sunday."
+    )
+    monday, sunday = day_candidates(article, "en")
+    assert (monday.day, sunday.day) == ("2025-03-10", "2025-03-09")
+    early = dict(_named(monday, "2"))
+    late = dict(_named(sunday, "3"))
+    assert {"named:early", "named:early@2", "named:weekday@2"} <= set(early)
+    assert {"named:pm", "named:clock", "named:clock@3"} <= set(late)
+    assert "named:early" not in late and "named:pm" not in early
+    assert all(not key.startswith("named:weekday") for key in dict(_named(monday, None)))
 
 
 def test_the_shipped_ranker_picks_the_shooting_day_over_the_court_days() -> None:

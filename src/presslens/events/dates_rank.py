@@ -42,7 +42,7 @@ from presslens.events.model import DateRange, Event
 from presslens.model_file import check_version, read_arrays
 
 #: Changes whenever the features change: a model trained on other features is refused.
-FEATURE_VERSION = 5
+FEATURE_VERSION = 6
 BITS = 16
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "models" / "event_day.npz"
 #: Weight of each word of a mention's sentence, against 1 for the structural features.
@@ -66,6 +66,23 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\d{4}")
+#: Finer kinds of wording (:func:`_named`): the part of the day, a clock time, a possessive
+#: ("Saturday's shooting"). Around midnight one incident is named by two days ("10:40 p.m.
+#: Sunday", "early Monday"), and which of them is the incident's depends on how each is worded
+#: and how long before publication it lies.
+_FINE = (
+    ("early", re.compile(r"\bearly\b|\bрано\b", re.IGNORECASE)),
+    ("late", re.compile(r"\blate\b|поздн", re.IGNORECASE)),
+    ("night", re.compile(r"night|ноч", re.IGNORECASE)),
+    ("morning", re.compile(r"morning|утр", re.IGNORECASE)),
+    ("afternoon", re.compile(r"afternoon|noon|дн[её]м|полдень", re.IGNORECASE)),
+    ("evening", re.compile(r"evening|вечер", re.IGNORECASE)),
+    ("am", re.compile(r"\ba\.?m\b", re.IGNORECASE)),
+    ("pm", re.compile(r"\bp\.?m\b", re.IGNORECASE)),
+    ("clock", re.compile(r"\d(?::\d\d)?\s*[ap]\.?m|\d:\d\d", re.IGNORECASE)),
+    ("possessive", re.compile(r"['’]s\b")),
+)
+_FINE_NAMES = frozenset(name for name, _ in _FINE)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -161,6 +178,21 @@ def _wording(text: str) -> list[str]:
     return kinds
 
 
+def _named(candidate: DayCandidate, before: str | None) -> list[tuple[str, float]]:
+    """The kinds of wording of a day's first mentions (:func:`_wording`, finer ones of
+    :data:`_FINE`), each also joined with how long before publication the day is: "early" or
+    "a.m." names the small hours after a night, a day after "late Friday night" and maybe
+    the day of publication, whereas "Friday night" three days back names the night itself."""
+    kinds: set[str] = set()
+    for mention in candidate.mentions[:MENTIONS_READ]:
+        kinds.update(_wording(mention.text))
+        kinds.update(name for name, pattern in _FINE if pattern.search(mention.text))
+    pairs = [(f"named:{kind}", 1.0) for kind in sorted(kinds) if kind in _FINE_NAMES]
+    if before is not None:
+        pairs += [(f"named:{kind}@{before}", 1.0) for kind in sorted(kinds)]
+    return pairs
+
+
 def _hash(key: str) -> int:
     return zlib.crc32(key.encode("utf-8")) & ((1 << BITS) - 1)
 
@@ -208,9 +240,9 @@ def candidate_features(
     language: str,
 ) -> list[dict[int, float]]:
     """Hashed features of each candidate day: where and how often it is named, how long before
-    publication, how it is worded, the words of its sentences, which events its
-    sentences tell, whether it is the earliest or latest day named and whether the rules chose
-    it for the ``main`` event (a one-day date)."""
+    publication, how it is worded (also joined with how long before), the words of its
+    sentences, which events its sentences tell, whether it is the earliest or latest day named
+    and whether the rules chose it for the ``main`` event (a one-day date)."""
     rules = main.date
     chosen = rules.start if rules is not None and rules.is_one_day else None
     order = sorted(range(len(candidates)), key=lambda i: _position(candidates[i]))
@@ -222,6 +254,7 @@ def candidate_features(
             pairs.append(("earliest", 1.0))
         if candidate.day == days[-1]:
             pairs.append(("latest", 1.0))
+        pairs += _named(candidate, _days_before(article.published, candidate.day))
         read = zip(candidate.mentions, candidate.sentences, strict=True)
         for mention, sentence in list(read)[:MENTIONS_READ]:
             pairs += [(f"wording:{kind}", 1.0) for kind in _wording(mention.text)]
