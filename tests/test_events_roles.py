@@ -3,6 +3,7 @@ shipped model."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -20,13 +21,19 @@ from presslens.events.roles import (
     Lexicon,
     RoleTagger,
     candidates,
+    context_odds,
     default_tagger,
     entity_matrix,
     forest_rows,
     select,
 )
 from presslens.events.roles_features import DocumentTokens, sentences, tokenize
-from presslens.events.roles_semantic import RoleDirections, sentence_texts
+from presslens.events.roles_semantic import (
+    RoleDirections,
+    masked_sentence,
+    phrase_embeddings,
+    sentence_texts,
+)
 from presslens.events.roles_train import fit_directions, fold_of, sentence_labels, token_labels
 from presslens.events.roles_trees import Forest
 
@@ -51,7 +58,9 @@ def _blank() -> RoleDirections:
 
 
 def _candidate(role: str, words: tuple[str, ...], first: int, end: int) -> Candidate:
-    return Candidate(ROLES.index(role), words, first, end, np.zeros(1), np.zeros(DIM))
+    return Candidate(
+        ROLES.index(role), words, first, end, np.zeros(1), np.zeros(DIM), np.zeros((1, DIM))
+    )
 
 
 def test_roles_tokens_keep_offsets_and_split_the_possessive() -> None:
@@ -74,7 +83,7 @@ def _scorer(forest: Forest | None = None) -> EntityScorer:
     entity_weights = np.zeros((len(ROLES), len(ENTITY_FEATURES)))
     entity_weights[:, ENTITY_FEATURES.index("mean")] = 1.0
     lexicon = Lexicon.count([], np.zeros(0, dtype=bool))
-    return EntityScorer(entity_weights, np.zeros(len(ROLES)), lexicon, _blank(), forest)
+    return EntityScorer(entity_weights, np.zeros(len(ROLES)), lexicon, _blank(), _blank(), forest)
 
 
 def _tagger(decoding: Decoding, bits: int = 4, forest: Forest | None = None) -> RoleTagger:
@@ -95,10 +104,10 @@ def test_roles_candidates_nest_a_confident_core_inside_weaker_edges() -> None:
     probabilities = _probabilities(
         6, {(1, "PerpInd"): 0.2, (2, "PerpInd"): 0.9, (3, "PerpInd"): 0.2, (0, "PerpInd"): 0.3}
     )
-    found = candidates(tokens, probabilities, _unsure(tokens))
+    found = candidates(text, tokens, probabilities, _unsure(tokens))
     assert _texts(found, tokens, "PerpInd") == {"marti", "farabundo marti front"}
-    # The lexicon adds four features and the phrase model one.
-    assert len(found[0].features) == len(ENTITY_FEATURES) - 5
+    # The lexicon adds four features, the phrase model one and the masked-sentence model two.
+    assert len(found[0].features) == len(ENTITY_FEATURES) - 7
 
 
 def test_roles_candidates_are_one_per_phrase_and_rank_within_their_role() -> None:
@@ -107,7 +116,7 @@ def test_roles_candidates_are_one_per_phrase_and_rank_within_their_role() -> Non
     probabilities = _probabilities(
         len(tokens.words), {(1, "Weapon"): 0.9, (4, "Weapon"): 0.5, (7, "Weapon"): 0.7}
     )
-    found = {" ".join(c.words): c for c in candidates(tokens, probabilities, _unsure(tokens))}
+    found = {" ".join(c.words): c for c in candidates(text, tokens, probabilities, _unsure(tokens))}
     assert set(found) == {"bomb", "rifle"}
     mentions, rank = ENTITY_FEATURES.index("mentions"), ENTITY_FEATURES.index("rank")
     assert found["bomb"].features[mentions] > found["rifle"].features[mentions]
@@ -119,7 +128,7 @@ def test_roles_victim_candidates_lose_the_titles_before_a_name() -> None:
     tokens = tokenize(text)
     probabilities = _probabilities(7, {(3, "Victim"): 0.9, (4, "Victim"): 0.9, (5, "Victim"): 0.9})
     probabilities[3:6, ROLES.index("PerpInd")] = 0.9
-    found = candidates(tokens, probabilities, _unsure(tokens))
+    found = candidates(text, tokens, probabilities, _unsure(tokens))
     assert _texts(found, tokens, "Victim") == {"juan perez"}
     assert _texts(found, tokens, "PerpInd") == {"msgr juan perez"}
 
@@ -128,7 +137,7 @@ def test_roles_target_candidates_are_widened_to_the_noun_phrase() -> None:
     text = "the offices of the labor union were bombed by rebels ."
     tokens = tokenize(text)
     probabilities = _probabilities(len(tokens.words), {(1, "Target"): 0.9, (9, "PerpInd"): 0.9})
-    found = candidates(tokens, probabilities, _unsure(tokens))
+    found = candidates(text, tokens, probabilities, _unsure(tokens))
     assert _texts(found, tokens, "Target") == {"offices", "offices of labor union"}
     assert _texts(found, tokens, "PerpInd") == {"rebels"}
 
@@ -227,7 +236,7 @@ def test_roles_candidates_read_every_occurrence_of_their_phrase() -> None:
     tokens = tokenize(text)
     assert tokens.attack[0] and not tokens.attack[-1]
     probabilities = _probabilities(len(tokens.words), {(5, "PerpInd"): 0.9})
-    (rebels,) = candidates(tokens, probabilities, _unsure(tokens))
+    (rebels,) = candidates(text, tokens, probabilities, _unsure(tokens))
     value = dict(zip(ENTITY_FEATURES, rebels.features, strict=False))
     assert (value["attack_share"], value["attack_any"]) == (0.5, 1.0)
     assert (value["after_by"], value["after_of"]) == (0.5, 0.0)
@@ -268,7 +277,7 @@ def test_roles_scorer_averages_the_regression_and_the_trees() -> None:
     tokens = tokenize(_TEXT)
     probabilities = np.full((len(tokens.words), len(ROLES)), 0.05)
     probabilities[7] = 0.9  # "bomb"
-    found = candidates(tokens, probabilities, _unsure(tokens))
+    found = candidates(_TEXT, tokens, probabilities, _unsure(tokens))
     linear = _scorer(None).scores(found)
     # A forest that always says log-odds 0 (probability one half).
     flat = Forest(*(np.zeros(1, dtype=int),) * 2, np.array([-1]), np.array([-1]), np.zeros(1),
@@ -292,7 +301,7 @@ def test_roles_model_file_round_trips_the_trees(tmp_path: Path) -> None:
     assert loaded.scorer.forest is not None
     assert np.array_equal(loaded.scorer.forest.left, forest.left)
     tokens = tokenize(_TEXT)
-    found = candidates(tokens, tagger.probabilities(tokens), _unsure(tokens))
+    found = candidates(_TEXT, tokens, tagger.probabilities(tokens), _unsure(tokens))
     assert np.allclose(loaded.scorer.scores(found), tagger.scorer.scores(found))
     assert loaded.fillers(_TEXT) == tagger.fillers(_TEXT)
 
@@ -318,7 +327,7 @@ def test_roles_candidates_read_how_likely_their_sentences_hold_a_filler() -> Non
     probabilities = _probabilities(len(tokens.words), {(0, "PerpInd"): 0.9, (7, "Weapon"): 0.9})
     likely = _unsure(tokens)
     likely[1, ROLES.index("PerpInd")] = 0.9  # the second sentence speaks of the perpetrator
-    found = {" ".join(c.words): c for c in candidates(tokens, probabilities, likely)}
+    found = {" ".join(c.words): c for c in candidates(text, tokens, probabilities, likely)}
     value = dict(zip(ENTITY_FEATURES, found["rebels"].features, strict=False))
     assert value["sentence_max"] == value["sentence_document"] > value["sentence_best"]
     assert value["sentence_max"] > value["sentence_mean"] > value["sentence_best"]
@@ -344,16 +353,18 @@ def test_roles_sentence_labels_mark_the_sentences_holding_a_filler() -> None:
     assert not labels[:, ROLES.index("Victim")].any()
 
 
-def test_roles_entity_matrix_ends_with_the_phrase_model_log_odds() -> None:
+def test_roles_entity_matrix_reads_the_phrase_model_log_odds() -> None:
     weights = np.zeros((len(ROLES), DIM))
     weights[ROLES.index("Weapon"), 0] = 2.0
     phrases = RoleDirections(weights, np.full(len(ROLES), -1.0))
     found = [
-        Candidate(ROLES.index(role), (word,), 0, 1, np.zeros(1), np.eye(DIM)[0])
+        Candidate(ROLES.index(role), (word,), 0, 1, np.zeros(1), np.eye(DIM)[0], np.eye(DIM)[:1])
         for role, word in (("Weapon", "bomb"), ("Target", "bus"))
     ]
-    matrix = entity_matrix(found, Lexicon.count([], np.zeros(0, dtype=bool)), phrases)
-    assert matrix[:, -1].tolist() == [1.0, -1.0]  # only the weapon model knows this direction
+    matrix = entity_matrix(found, Lexicon.count([], np.zeros(0, dtype=bool)), phrases, _blank())
+    # The phrase model's log-odds, then the masked-sentence model's two (blank here: 0).
+    assert matrix[:, -3].tolist() == [1.0, -1.0]  # only the weapon model knows this direction
+    assert matrix[:, -2:].tolist() == [[0.0, 0.0], [0.0, 0.0]]
 
 
 def test_roles_directions_fitted_per_role_on_its_own_rows() -> None:
@@ -376,12 +387,93 @@ def test_roles_directions_fitted_per_role_on_its_own_rows() -> None:
     assert np.argmax(weapon) == 0 and np.argmax(target) == 1
 
 
-def test_roles_model_file_round_trips_the_sentence_and_phrase_models(tmp_path: Path) -> None:
+def test_roles_model_file_round_trips_the_sentence_phrase_and_context_models(
+    tmp_path: Path,
+) -> None:
     tagger = _tagger(Decoding((0.3,) * 5, (2,) * 5))
     tagger.sentences = RoleDirections(np.ones((len(ROLES), DIM)) / DIM, np.arange(len(ROLES)) / 10)
+    contexts = RoleDirections(-np.ones((len(ROLES), DIM)) / DIM, np.arange(len(ROLES)) / 5)
+    tagger.scorer = replace(tagger.scorer, contexts=contexts)
     tagger.save(tmp_path / "roles.npz")
     loaded = RoleTagger.load(tmp_path / "roles.npz")
     assert np.allclose(loaded.sentences.weights, tagger.sentences.weights)
     assert np.allclose(loaded.sentences.bias, tagger.sentences.bias)
     assert np.array_equal(loaded.scorer.phrases.weights, tagger.scorer.phrases.weights)
+    assert np.allclose(loaded.scorer.contexts.weights, contexts.weights)
+    assert np.allclose(loaded.scorer.contexts.bias, contexts.bias)
     assert loaded.fillers(_TEXT) == tagger.fillers(_TEXT)
+
+
+def test_roles_masked_sentence_puts_the_role_placeholder_in_the_mention_place() -> None:
+    text = "Two gunmen attacked the embassy.  Police arrived."
+    tokens = tokenize(text)
+    first_sentence = sentences(tokens.words)[0]
+    gunmen, embassy = (0, 2), (4, 5)  # "two gunmen" and "embassy"
+    perpetrator = masked_sentence(text, tokens, first_sentence, gunmen, ROLES.index("PerpInd"))
+    target = masked_sentence(text, tokens, first_sentence, embassy, ROLES.index("Target"))
+    assert perpetrator == "someone attacked the embassy."
+    assert target == "Two gunmen attacked the something."
+
+
+def test_roles_candidates_encode_one_masked_sentence_per_place_they_stand() -> None:
+    text = "rebels fired at a bus . the army chased the rebels ."
+    tokens = tokenize(text)
+    probabilities = _probabilities(len(tokens.words), {(0, "PerpInd"): 0.9, (4, "Target"): 0.9})
+    found = {ROLES[c.role]: c for c in candidates(text, tokens, probabilities, _unsure(tokens))}
+    expected = phrase_embeddings(
+        [
+            "someone fired at a bus .",
+            "the army chased the someone .",
+            "rebels fired at a something .",
+        ]
+    )
+    assert found["PerpInd"].contexts.shape == (2, DIM)
+    assert np.allclose(found["PerpInd"].contexts, expected[:2])
+    assert np.allclose(found["Target"].contexts, expected[2:])
+
+
+def test_roles_context_odds_are_the_strongest_and_mean_of_a_candidate_own_role() -> None:
+    weights = np.zeros((len(ROLES), DIM))
+    weights[ROLES.index("PerpInd"), 0] = 2.0
+    weights[ROLES.index("Victim"), 0] = -2.0
+    contexts = RoleDirections(weights, np.full(len(ROLES), -1.0))
+    two_places = np.eye(DIM)[[0, 1]]  # the first masked sentence speaks of a perpetrator
+    found = [
+        Candidate(ROLES.index(role), ("men",), 0, 1, np.zeros(1), np.zeros(DIM), two_places)
+        for role in ("PerpInd", "Victim")
+    ]
+    assert context_odds(found, contexts).tolist() == [[1.0, 0.0], [-1.0, -2.0]]
+
+
+def test_roles_context_model_learns_from_every_place_of_a_candidate() -> None:
+    pytest.importorskip("sklearn")
+    from presslens.events.roles_train import fit_contexts
+
+    generator = np.random.default_rng(0)
+    fillers = generator.random(300) < 0.5
+    found = [
+        Candidate(
+            ROLES.index("Weapon"),
+            ("bomb",),
+            0,
+            1,
+            np.zeros(1),
+            np.zeros(DIM),
+            # a filler's two masked sentences lean one way on dimension 3, the others' the other
+            generator.normal(size=(2, DIM)) + np.eye(DIM)[3] * (2.0 if filler else -2.0),
+        )
+        for filler in fillers
+    ]
+    model = fit_contexts([found], [fillers], [0])
+    assert np.argmax(model.weights[ROLES.index("Weapon")]) == 3
+    assert not model.weights[ROLES.index("Victim")].any()  # no victim candidates: says nothing
+
+
+def test_roles_model_file_without_a_context_model_is_a_model_error(tmp_path: Path) -> None:
+    path = tmp_path / "old.npz"
+    _tagger(Decoding((0.5,) * 5, (1,) * 5), 1).save(path)
+    with np.load(path) as data:
+        arrays = {k: v for k, v in data.items() if not k.startswith("contexts_")}
+    np.savez(path, **arrays)
+    with pytest.raises(ModelError, match="other features"):
+        RoleTagger.load(path)

@@ -22,39 +22,44 @@ and a weak document should yield nothing), how many of the phrase's occurrences 
 sentences that report an attack and after "by" or "of", how often the phrase and its head
 word were the role's fillers among the training candidates (:class:`Lexicon`), and what the
 sentence encoder says (:mod:`presslens.events.roles_semantic`): how likely the phrase's
-sentences are to hold a filler of the role, and how much the phrase itself reads like one. A
-victim's candidates lose the titles before a name, which answer keys leave out. Each role then
-keeps its best candidates over a threshold, at most ``limit`` of them, dropping a phrase whose
-words lie inside a better one ("the guerrillas" beside "urban guerrillas"). The token weights,
-the sentence and phrase models, the entity scorer and the decoding numbers are all fitted on
+sentences are to hold a filler of the role, how much the phrase itself reads like one, and what
+the sentences say about the phrase's slot (each with the phrase replaced by "someone": "someone
+attacked the embassy" against "the attackers killed someone"). A victim's candidates lose the
+titles before a name, which answer keys leave out. Each role then keeps its best candidates over
+a threshold, at most ``limit`` of them, dropping a phrase whose words lie inside a better one
+("the guerrillas" beside "urban guerrillas"). The token weights, the sentence, phrase and
+masked-sentence models, the entity scorer and the decoding numbers are all fitted on
 MUC-4's training documents (see :mod:`presslens.events.roles_train`).
 
 Inference is pure numpy; the model file is a float16 weight table, the sentence model, the
-entity scorer (regression weights, the trees' node arrays) with its hashed lexicon counts and
-phrase model, and the decoding numbers.
+entity scorer (regression weights, the trees' node arrays) with its hashed lexicon counts,
+phrase model and masked-sentence model, and the decoding numbers.
 """
 
 from __future__ import annotations
 
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from presslens.embed import DIM
 from presslens.errors import ModelError
 from presslens.events.quantities import words as word_list
 from presslens.events.roles_features import (
     FEATURE_VERSION,
     TITLE_WORDS,
     DocumentTokens,
+    sentences,
     tokenize,
 )
 from presslens.events.roles_semantic import (
     RoleDirections,
+    masked_sentence,
     phrase_embeddings,
     sentence_probabilities,
 )
@@ -98,12 +103,15 @@ ENTITY_FEATURES = (
     "phrase_odds",
     "phrase_seen",
     "phrase_role",
+    "context_max",
+    "context_mean",
 )
-#: Prefixes of the entity scorer's tree arrays and of the sentence and phrase models' arrays in
-#: the model file.
+#: Prefixes of the entity scorer's tree arrays and of the sentence, phrase and masked-sentence
+#: models' arrays in the model file.
 _FOREST = "forest_"
 _SENTENCES = "sentences_"
 _PHRASES = "phrases_"
+_CONTEXTS = "contexts_"
 #: log2 of the rows of the lexicon's hashed count tables.
 LEXICON_BITS = 18
 _ARTICLES = frozenset(("the", "a", "an"))
@@ -144,8 +152,9 @@ class RoleFiller:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A phrase that may fill a role: its words, best mention's token range, features and the
-    sentence encoder's vector of its words."""
+    """A phrase that may fill a role: its words, best mention's token range, features, the
+    sentence encoder's vector of its words and ``contexts``, ``(occurrences, DIM)``: the vectors
+    of its sentences with the phrase masked, one per place its words stand (at least one)."""
 
     role: int
     words: tuple[str, ...]
@@ -153,6 +162,7 @@ class Candidate:
     end: int
     features: np.ndarray
     embedding: np.ndarray
+    contexts: np.ndarray
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,12 +312,13 @@ def _mentions(words: list[str], probabilities: np.ndarray, role: int) -> dict[Ke
 
 
 def candidates(
-    tokens: DocumentTokens, probabilities: np.ndarray, sentences: np.ndarray
+    text: str, tokens: DocumentTokens, probabilities: np.ndarray, in_sentence: np.ndarray
 ) -> list[Candidate]:
     """Every phrase that a run over one of :data:`LEVELS` makes, once per role and words.
 
-    ``sentences`` is ``(n_sentences, 5)``: the probability that each sentence holds a filler
-    of each role (:func:`presslens.events.roles_semantic.sentence_probabilities`).
+    ``tokens`` are ``text``'s; ``in_sentence`` is ``(n_sentences, 5)``: the probability that
+    each sentence holds a filler of each role
+    (:func:`presslens.events.roles_semantic.sentence_probabilities`).
     """
     words = tokens.words
     if not words:
@@ -317,7 +328,7 @@ def candidates(
         tokens,
         probabilities,
         _sentence_index(words),
-        sentences,
+        in_sentence,
         (_logit(probabilities.max()), _logit(strongest.mean())),
     )
     per_role = [_mentions(words, probabilities, role) for role in range(len(ROLES))]
@@ -330,7 +341,33 @@ def candidates(
             for key, spans in mentions.items()
         ]
         found.extend(_ranked(own))
-    return found
+    return _with_contexts(text, context, found)
+
+
+def _with_contexts(text: str, context: _Context, found: list[Candidate]) -> list[Candidate]:
+    """The candidates with the vectors of their masked sentences, one per place they stand.
+
+    The sentence model reads a whole sentence, the phrase model the phrase alone; neither
+    says which part the phrase plays in the sentence ("the men attacked the embassy" against
+    "the attackers killed the men"). With the phrase's words replaced by a placeholder, the
+    encoder reads the slot. Each distinct masked sentence of the document is encoded once.
+    """
+    if not found:
+        return found
+    tokens, bounds = context.tokens, sentences(context.tokens.words)
+    texts: list[str] = []
+    counts: list[int] = []
+    for c in found:
+        starts = _occurrences(tokens.words, c.first, c.end)
+        texts += [
+            masked_sentence(
+                text, tokens, bounds[context.sentence[s]], (s, s + c.end - c.first), c.role
+            )
+            for s in starts
+        ]
+        counts.append(len(starts))
+    vectors = np.split(phrase_embeddings(texts), np.cumsum(counts)[:-1])
+    return [replace(c, contexts=v) for c, v in zip(found, vectors, strict=True)]
 
 
 def _ranked(own: list[Candidate]) -> list[Candidate]:
@@ -341,9 +378,7 @@ def _ranked(own: list[Candidate]) -> list[Candidate]:
     """
     order = np.argsort(np.argsort([-c.features[0] for c in own], kind="stable"))
     return [
-        Candidate(
-            c.role, c.words, c.first, c.end, np.append(c.features, np.log1p(rank)), c.embedding
-        )
+        replace(c, features=np.append(c.features, np.log1p(rank)))
         for c, rank in zip(own, order, strict=True)
     ]
 
@@ -351,7 +386,8 @@ def _ranked(own: list[Candidate]) -> list[Candidate]:
 def _candidate(
     context: _Context, role: int, key: Key, spans: list[Range], embedding: np.ndarray
 ) -> Candidate:
-    """One candidate with the features of :data:`ENTITY_FEATURES` up to the rank."""
+    """One candidate with the features of :data:`ENTITY_FEATURES` up to the rank; its masked
+    sentences are encoded later, with the whole document's (:func:`_with_contexts`)."""
     tokens, probabilities, sentence = context.tokens, context.probabilities, context.sentence
     means = [float(probabilities[first:end, role].mean()) for first, end in spans]
     first, end = spans[int(np.argmax(means))]
@@ -383,7 +419,7 @@ def _candidate(
             *_sentence_context(context, role, starts, first),
         ]
     )
-    return Candidate(role, key, first, end, features, embedding)
+    return Candidate(role, key, first, end, features, embedding, np.zeros((0, DIM)))
 
 
 def _occurrences(words: list[str], first: int, end: int) -> list[int]:
@@ -478,16 +514,30 @@ class Lexicon:
 
 
 def entity_matrix(
-    found: Sequence[Candidate], lexicon: Lexicon, phrases: RoleDirections
+    found: Sequence[Candidate], lexicon: Lexicon, phrases: RoleDirections, contexts: RoleDirections
 ) -> np.ndarray:
-    """``(n_candidates, len(ENTITY_FEATURES))``: the candidates' features, the lexicon's, and
-    how much each phrase reads like its role's fillers (``phrases``' log-odds)."""
+    """``(n_candidates, len(ENTITY_FEATURES))``: the candidates' features, the lexicon's, how
+    much each phrase reads like its role's fillers (``phrases``' log-odds) and what its masked
+    sentences say of its slot (:func:`context_odds`)."""
     if not found:
         return np.zeros((0, len(ENTITY_FEATURES)))
     decisions = phrases.decision(np.array([c.embedding for c in found]))
     likeness = decisions[np.arange(len(found)), [c.role for c in found]]
     rows = np.array([[*c.features, *lexicon.features(c)] for c in found])
-    return np.column_stack([rows, likeness])
+    return np.column_stack([rows, likeness, context_odds(found, contexts)])
+
+
+def context_odds(found: Sequence[Candidate], contexts: RoleDirections) -> np.ndarray:
+    """``(n, 2)``: the strongest and the mean log-odds, over a candidate's masked sentences,
+    that its slot holds a filler of its role (``contexts``: the masked-sentence model)."""
+    counts = np.array([len(c.contexts) for c in found])
+    roles = np.repeat([c.role for c in found], counts)
+    decisions = contexts.decision(np.vstack([c.contexts for c in found]))
+    own = decisions[np.arange(len(roles)), roles]
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    return np.column_stack(
+        [np.maximum.reduceat(own, starts), np.add.reduceat(own, starts) / counts]
+    )
 
 
 def forest_rows(features: np.ndarray, roles: np.ndarray) -> np.ndarray:
@@ -497,8 +547,9 @@ def forest_rows(features: np.ndarray, roles: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True, slots=True)
 class EntityScorer:
-    """One logistic regression per role over :func:`entity_matrix`, with its lexicon and phrase
-    model, and optionally boosted trees over the same features (:class:`Forest`).
+    """One logistic regression per role over :func:`entity_matrix`, with its lexicon, phrase
+    model and masked-sentence model, and optionally boosted trees over the same features
+    (:class:`Forest`).
 
     ``weights`` is ``(5, len(ENTITY_FEATURES))``, ``bias`` the five intercepts. With trees the
     score is the mean of the two probabilities: the trees learn the features' interactions
@@ -510,6 +561,7 @@ class EntityScorer:
     bias: np.ndarray
     lexicon: Lexicon
     phrases: RoleDirections
+    contexts: RoleDirections
     forest: Forest | None = None
 
     def scores(self, found: Sequence[Candidate]) -> np.ndarray:
@@ -517,7 +569,7 @@ class EntityScorer:
         if not found:
             return np.zeros(0)
         roles = np.array([c.role for c in found])
-        features = entity_matrix(found, self.lexicon, self.phrases)
+        features = entity_matrix(found, self.lexicon, self.phrases, self.contexts)
         linear = sigmoid((features * self.weights[roles]).sum(axis=1) + self.bias[roles])
         if self.forest is None:
             return linear
@@ -581,6 +633,7 @@ class RoleTagger:
         """The role fillers of a document, each role's best first."""
         tokens = tokenize(text)
         found = candidates(
+            text,
             tokens,
             self.probabilities(tokens),
             sentence_probabilities(self.sentences, text, tokens),
@@ -603,6 +656,7 @@ class RoleTagger:
         )
         arrays.update(self.sentences.arrays(_SENTENCES))
         arrays.update(self.scorer.phrases.arrays(_PHRASES))
+        arrays.update(self.scorer.contexts.arrays(_CONTEXTS))
         if self.scorer.forest is not None:
             arrays.update(self.scorer.forest.arrays(_FOREST))
         np.savez_compressed(path, **arrays)
@@ -614,7 +668,7 @@ class RoleTagger:
         fix = "train it with `python -m presslens.events.roles_train --data ../shared/data/muc4`"
         data = read_arrays(path, what, fix)
         check_version(data.get("feature_version"), FEATURE_VERSION, what, path, fix)
-        if f"{_PHRASES}weights" not in data or data["entity_weights"].shape[1] != len(
+        if f"{_CONTEXTS}weights" not in data or data["entity_weights"].shape[1] != len(
             ENTITY_FEATURES
         ):
             raise ModelError(f"{what} {path} has an entity scorer of other features; {fix}")
@@ -628,6 +682,7 @@ class RoleTagger:
             data["entity_bias"],
             Lexicon(data["lexicon_positive"], data["lexicon_total"]),
             RoleDirections.from_arrays(data, _PHRASES),
+            RoleDirections.from_arrays(data, _CONTEXTS),
             forest,
         )
         sentences = RoleDirections.from_arrays(data, _SENTENCES)

@@ -8,8 +8,11 @@ sentence and each candidate phrase a vector that places them by meaning, and a l
 role over those vectors answers two questions the entity scorer asks: does this sentence hold a
 filler of the role (its candidates then take the strongest of their sentences), and does this
 phrase read like the role's fillers ("the guerrillas" as a perpetrator, "the army" as a victim
-or a perpetrator, a bus as a target)? Both are fitted in :mod:`presslens.events.roles_train` on
-MUC-4's training documents; inference is numpy.
+or a perpetrator, a bus as a target)? A third reads each place a candidate stands: its sentence
+with the candidate's words replaced by "someone" or "something" says what the sentence tells of
+that slot ("someone attacked the embassy" against "the attackers killed someone"), which neither
+the phrase alone nor the whole sentence does. All are fitted in
+:mod:`presslens.events.roles_train` on MUC-4's training documents; inference is numpy.
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ from presslens.numeric import sigmoid
 #: in the seventh decimal (measured: 155 of 20,905 sentences), which is enough to change the
 #: regressions fitted on them; with one, every run gives the same vectors, hence the same model.
 _THREADS = 1
+#: What stands in a candidate's place in its masked sentence, per role (PerpInd, PerpOrg, Target,
+#: Victim, Weapon): natural words, as the encoder was trained on natural sentences.
+PLACEHOLDERS = ("someone", "someone", "something", "someone", "something")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +73,30 @@ def sentence_embeddings(text: str, tokens: DocumentTokens) -> np.ndarray:
 
 
 def phrase_embeddings(phrases: Sequence[str]) -> np.ndarray:
-    """``(n, DIM)``: the encoder's vector of each phrase, each distinct phrase encoded once."""
+    """``(n, DIM)``: the encoder's vector of each phrase (or masked sentence), each distinct text
+    encoded once."""
     distinct = sorted(set(phrases))
     vectors = embed.encode(distinct, threads=_THREADS)
     row = {phrase: i for i, phrase in enumerate(distinct)}
     return vectors[[row[p] for p in phrases]] if phrases else vectors
+
+
+def masked_sentence(
+    text: str,
+    tokens: DocumentTokens,
+    sentence: tuple[int, int],
+    mention: tuple[int, int],
+    role: int,
+) -> str:
+    """The text of a sentence (a token range) with a mention's tokens replaced by the role's
+    placeholder: what the sentence says about the slot, whatever fills it."""
+    offsets = tokens.offsets
+    (first, end), (start, stop) = sentence, mention
+    return (
+        text[offsets[first][0] : offsets[start][0]]
+        + PLACEHOLDERS[role]
+        + text[offsets[stop - 1][1] : offsets[end - 1][1]]
+    )
 
 
 def sentence_probabilities(

@@ -10,11 +10,12 @@ the sentence hold a token of the role's filler), and the candidate entities read
 (:func:`presslens.events.roles.candidates`) train the entity scorer, a logistic regression and
 boosted trees (scikit-learn's histogram boosting, exported to numpy arrays), whose probabilities
 it averages; beside the lexicon, the phrase model (a logistic regression per role over the
-vectors of the role's candidate phrases) is cross-fitted the same way. The decoding numbers
-(per-role thresholds and limits) are tuned by coordinate ascent on GRIT's micro F1 over all
-training documents, with each fold's entities scored by a scorer fitted on the other folds; then
-the entity scorer is refitted on all candidates and the token weights and sentence model on all
-documents. The dev and test splits are never read here.
+vectors of the role's candidate phrases) and the masked-sentence model (the same over the vectors
+of the sentences a candidate stands in, its words masked) are cross-fitted the same way. The
+decoding numbers (per-role thresholds and limits) are tuned by coordinate ascent on GRIT's micro
+F1 over all training documents, with each fold's entities scored by a scorer fitted on the other
+folds; then the entity scorer is refitted on all candidates and the token weights and sentence
+model on all documents. The dev and test splits are never read here.
 
     python -m presslens.events.roles_train --data ../shared/data/muc4 [--out PATH]
 """
@@ -186,6 +187,7 @@ def _token_tagger(weights: np.ndarray, bias: np.ndarray) -> RoleTagger:
             np.zeros(len(ROLES)),
             Lexicon.count([], np.zeros(0, dtype=bool)),
             _no_directions(),
+            _no_directions(),
         ),
         Decoding((0.5,) * len(ROLES), (1,) * len(ROLES)),
         BITS,
@@ -255,6 +257,20 @@ def fit_phrases(
     roles = np.eye(len(ROLES), dtype=bool)[[c.role for c in chosen]]
     target = np.concatenate([labels[i] for i in members])
     return fit_directions(np.array([c.embedding for c in chosen]), roles & target[:, None], roles)
+
+
+def fit_contexts(
+    found: Sequence[Sequence[Candidate]], labels: Sequence[np.ndarray], members: Sequence[int]
+) -> RoleDirections:
+    """The masked-sentence model of some documents: per role, whether the candidate whose
+    words a masked sentence held was a filler (one row per place a candidate stands)."""
+    chosen = [c for i in members for c in found[i]]
+    counts = [len(c.contexts) for c in chosen]
+    roles = np.eye(len(ROLES), dtype=bool)[np.repeat([c.role for c in chosen], counts)]
+    target = np.repeat(np.concatenate([labels[i] for i in members]), counts)
+    return fit_directions(
+        np.vstack([c.contexts for c in chosen]).reshape(-1, DIM), roles & target[:, None], roles
+    )
 
 
 def entity_labels(
@@ -363,9 +379,9 @@ def fit_scorer(
 ) -> EntityScorer:
     """The entity scorer of some documents: their lexicon and a regression fitted on them.
 
-    The regression must see lexicon counts and phrase log-odds as they are for unseen text, so
-    each fold's rows read a lexicon counted, and a phrase model fitted, on the other folds of
-    ``members``; the scorer keeps the lexicon and phrase model of all of them.
+    The regression must see lexicon counts and phrase and masked-sentence log-odds as they are
+    for unseen text, so each fold's rows read a lexicon counted, and phrase and masked-sentence
+    models fitted, on the other folds of ``members``; the scorer keeps those of all of them.
     """
     rows, targets, roles = [], [], []
     for k in sorted({folds[i] for i in members}):
@@ -373,9 +389,9 @@ def fit_scorer(
         lexicon = Lexicon.count(
             [c for i in outer for c in found[i]], np.concatenate([labels[i] for i in outer])
         )
-        phrases = fit_phrases(found, labels, outer)
+        phrases, contexts = fit_phrases(found, labels, outer), fit_contexts(found, labels, outer)
         for i in (i for i in members if folds[i] == k):
-            rows.append(entity_matrix(found[i], lexicon, phrases))
+            rows.append(entity_matrix(found[i], lexicon, phrases, contexts))
             targets.append(labels[i])
             roles.append(np.array([c.role for c in found[i]], dtype=np.int64))
     features, role, target = np.vstack(rows), np.concatenate(roles), np.concatenate(targets)
@@ -384,7 +400,14 @@ def fit_scorer(
     lexicon = Lexicon.count(
         [c for i in members for c in found[i]], np.concatenate([labels[i] for i in members])
     )
-    return EntityScorer(weights, bias, lexicon, fit_phrases(found, labels, members), forest)
+    return EntityScorer(
+        weights,
+        bias,
+        lexicon,
+        fit_phrases(found, labels, members),
+        fit_contexts(found, labels, members),
+        forest,
+    )
 
 
 def cross_fitted_scores(
@@ -446,8 +469,10 @@ def train(data_dir: Path, out: Path = DEFAULT_PATH) -> dict[str, Any]:
     in_sentence = [sentence_labels(d, t) for d, t in zip(documents, tokenized, strict=True)]
     sentence_probabilities = out_of_fold_sentences(documents, embeddings, in_sentence)
     found = [
-        candidates(t, p, s)
-        for t, p, s in zip(tokenized, probabilities, sentence_probabilities, strict=True)
+        candidates(d.text, t, p, s)
+        for d, t, p, s in zip(
+            documents, tokenized, probabilities, sentence_probabilities, strict=True
+        )
     ]
     labels = [entity_labels(d, t, c) for d, t, c in zip(documents, tokenized, found, strict=True)]
     scores = cross_fitted_scores(documents, found, labels)
