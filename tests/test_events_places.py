@@ -286,3 +286,32 @@ def test_a_postal_town_beside_a_county_its_state_shares() -> None:
 )
 def test_a_citizens_country_is_whose_not_where(text: str, language: str, kept: list[str]) -> None:
     assert [m for m, _ in places(text, language)] == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A service for the boy was held at Bethel Christian Fellowship on a cold and rainy day.",
+        "He was shot at a bus stop in Harbor Gateway on Sunday.",
+        "Deputies were called to a home in Bailey’s Grove late on Sunday afternoon.",
+        "The shooting happened near Loop 410 and a gas station on the south side.",
+    ],
+)
+def test_a_small_towns_name_that_runs_on_into_a_longer_name_is_not_the_town(text: str) -> None:
+    assert [name for name, _ in find_place_mentions(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Mourners gathered in Bethel on Friday.", "Bethel"),
+        ("The boy was shot in Hummelstown Borough on Thursday.", "Hummelstown"),
+        ("A man was shot in Bethel’s downtown late on Friday, officers said.", "Bethel"),
+        ("Child Shot In Suisun City Linked To Standoff", "Suisun City"),
+        ("Deputies said the shooting happened in Dallas Love Field.", "Dallas"),
+    ],
+)
+def test_a_town_after_a_cue_stays_a_town_before_its_borough_or_in_a_headline(
+    text: str, town: str
+) -> None:
+    assert town in [name for name, _ in find_place_mentions(text)]

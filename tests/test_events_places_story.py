@@ -364,3 +364,20 @@ def test_a_postal_town_next_to_a_big_city_counts_for_the_city() -> None:
         "taken to a hospital and was expected to survive."
     )
     assert story(text, "Teen shot in Roxbury") == ("Boston", "Massachusetts")
+
+
+def test_a_big_city_is_not_read_as_a_postal_village_beside_a_street_of_another_state() -> None:
+    # "West Chicago" is a Detroit street here; Detroit, Illinois is a USPS village.
+    text = (
+        "A man was shot and killed Sunday in Detroit after a party, police said. Officers "
+        "found a second victim near West Chicago and Evergreen."
+    )
+    assert story(text, "Man killed in Detroit") == ("Detroit", "Michigan")
+
+
+def test_a_big_citys_name_is_the_postal_town_where_the_dateline_names_its_state() -> None:
+    text = (
+        "NASHVILLE, Tenn. — A 2-year-old boy was shot in the head at a Madison apartment on "
+        "Sunday, police said."
+    )
+    assert story(text, "Boy shot at Madison apartment") == ("Madison", "Tennessee")

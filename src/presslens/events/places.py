@@ -96,6 +96,9 @@ _NON_PLACE_NEXT = _words(
     "gazette star news daily sun courier examiner observer inquirer register university college "
     "school high elementary academy hospital mall church airport stadium arena"
 )
+#: Capitalised words after a small town's name that leave it the town ("in Hummelstown
+#: Borough", "in Cherokee Co.", "in Elliston Thanksgiving Day").
+_TOWN_NEXT = _words("borough township twp co thanksgiving christmas")
 #: Words after a name that make it a part of town or a building, not the town itself.
 _SUBPLACE_NEXT = _words(
     "neighborhood neighbourhood subdivision apartments apartment complex homes estates section "
@@ -129,7 +132,9 @@ _TITLES = _words(
 )
 _SPEECH_VERBS = "said|says|told|added|testified|pleaded|wrote|posted|admitted|denied"
 _TITLE_PATTERN = "|".join(w.capitalize() for w in sorted(_TITLES))
-_INSTITUTION_PATTERN = "|".join(w.capitalize() for w in sorted(_INSTITUTION_WORDS | _AFTER_CUES))
+#: Words after a town's name that keep it the town ("Marietta Police", "Kentwood's mayor").
+_OWN_WORDS = _INSTITUTION_WORDS | _AFTER_CUES
+_INSTITUTION_PATTERN = "|".join(w.capitalize() for w in sorted(_OWN_WORDS))
 #: Never places on their own, whatever the gazetteer says ("in March" is not March, England).
 _NEVER_ALONE = _words(
     "january february march april may june july august september october november december "
@@ -177,6 +182,8 @@ _MAX_QUALIFIER_WORDS = 3
 MUNICIPAL_AFTER = re.compile(
     r"\s+(?:police|pd|mayor|city\s+council|city\s+manager)\b", re.IGNORECASE
 )
+#: A possessive before a capitalised word, or a figure (not an age such as "13-year-old").
+_RUNS_ON = re.compile(r"['’]s[ \t]+(?P<word>[A-Z][a-z]+)|[ \t]+\d+\b(?![-–])")
 #: What follows the town of a dateline.
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:,|\(|[—–-])")
 
@@ -396,6 +403,13 @@ def _keep(
     following = _adjacent_token(text, tokens, j, 1)
     if previous is not None and previous.key in _TITLES:
         return False  # "Officer Tyler", "Mr. Jackson"
+    # A small town's name that runs on is part of a longer name ("at Bethel Christian
+    # Fellowship", "in Bailey's Grove", "near Loop 410"), even after "in" or "at".
+    small = largest < SMALL_TOWN and not (
+        is_area or headline or all(e.kind == KIND_COUNTY for e in entries)
+    )
+    if small and _runs_on(text, tokens[j]):
+        return False
     quarter = following is not None and following.key in _SUBPLACE_NEXT
     if (
         quarter
@@ -409,8 +423,9 @@ def _keep(
         inflected = match.key != name_key(text[tokens[i].start : tokens[j].end])
         titled = headline and following.key in _HEADLINE_NOUNS  # "Brooklyn Baby Struck"
         dated = following.key in _WEEKDAYS  # "shot in southwest Columbus Tuesday"
+        cue_holds = before and (not small or following.key in _TOWN_NEXT)
         if following.key not in _INSTITUTION_WORDS and not (
-            before or is_area or inflected or titled or dated
+            cue_holds or is_area or inflected or titled or dated
         ):
             return False  # "Austin Smith", "Buffalo Bills"; not "Мэр Москвы Сергей Собянин"
     if (
@@ -430,6 +445,16 @@ def _keep(
     if not english and tokens[i].sentence_initial and i == j and largest < MAJOR_CITY:
         return False  # German "Auch ..." ("also"): no list of everyday words outside English
     return largest >= SMALL_TOWN
+
+
+def _runs_on(text: str, token: _Token) -> bool:
+    """Whether the name goes on past its possessive or into a figure ("Bailey's Grove", "Loop
+    410"), not into its police ("Kentwood's police") or an age ("Elliston 13-year-old")."""
+    m = _RUNS_ON.match(text, token.end)
+    if m is None:
+        return False
+    word = m.group("word")
+    return word is None or word.casefold() not in _OWN_WORDS
 
 
 def _street_pair(text: str, tokens: list[_Token], i: int, j: int) -> bool:

@@ -62,6 +62,10 @@ OTHER_DIVISION_FACTOR = 0.25
 #: A town this far from a big city that the article names, in a division that nothing else in
 #: the article names, is a namesake of one of that city's neighbourhoods.
 NAMESAKE_KM = 200.0
+#: A big city's bare name is read as a postal village of its name only where the rest of the
+#: article points at the village's state more strongly than this (one lead mention's weight;
+#: :func:`_namesake_there`).
+POSTAL_NAMESAKE_VOTES = LEAD_WEIGHT
 #: A name the text calls a neighbourhood belongs to the biggest named city this close to it.
 QUARTER_KM = 40.0
 #: A mention that names a town's surroundings ("an Atlanta suburb") counts this much.
@@ -444,7 +448,10 @@ def _namesake_there(
     gaz: Gazetteer, article: Article, place: Place, others: list[Place]
 ) -> Place | None:
     """The town of the place's name in the division the rest of the article points at most
-    strongly, if there is one: "Portland" beside "BANGOR —" is Portland, Maine."""
+    strongly, if there is one: "Portland" beside "BANGOR —" is Portland, Maine. A big city is
+    read as a postal village of its name only where the article points at the village's state
+    more than one lead mention does (:data:`POSTAL_NAMESAKE_VOTES`): "Detroit" beside a "West
+    Chicago" street is still Detroit, Michigan, not the village in Illinois."""
     votes: dict[tuple[str, str], float] = defaultdict(float)
     for other in others:
         if other.country and other.admin1 and not _hamlet(gaz, other):
@@ -455,7 +462,15 @@ def _namesake_there(
         for e in _readings(gaz, place)
         if e.kind == KIND_CITY and e.geonames_id != place.geonames_id
     ]
-    there = [r for r in readings if votes.get((r.country or "", r.admin1 or ""), 0.0) > 0]
+    big = _population(gaz, place) >= MAJOR_CITY
+
+    def pointed_at(reading: Place) -> bool:
+        vote = votes.get((reading.country or "", reading.admin1 or ""), 0.0)
+        if big and reading.geonames_id is None:
+            return vote > POSTAL_NAMESAKE_VOTES
+        return vote > 0
+
+    there = [r for r in readings if pointed_at(r)]
     return max(there, key=lambda r: votes[r.country or "", r.admin1 or ""], default=None)
 
 
