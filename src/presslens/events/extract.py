@@ -194,11 +194,7 @@ def _date_main_event(article: Article, events: list[Event], main: Event) -> None
             return
     violent = main.type in VIOLENT_TYPES
     kin = next(
-        (
-            e
-            for e in dated
-            if (e.type in VIOLENT_TYPES) == violent and (violent or e.type == main.type)
-        ),
+        (e for e in dated if (e.type in VIOLENT_TYPES if violent else e.type == main.type)),
         None,
     )
     if (main.date is None or not main.date.is_one_day) and kin is not None:
