@@ -178,15 +178,17 @@ def _wording(text: str) -> list[str]:
     return kinds
 
 
-def _named(candidate: DayCandidate, before: str | None) -> list[tuple[str, float]]:
-    """The kinds of wording of a day's first mentions (:func:`_wording`, finer ones of
-    :data:`_FINE`), each also joined with how long before publication the day is: "early" or
-    "a.m." names the small hours after a night, a day after "late Friday night" and maybe
-    the day of publication, whereas "Friday night" three days back names the night itself."""
-    kinds: set[str] = set()
-    for mention in candidate.mentions[:MENTIONS_READ]:
-        kinds.update(_wording(mention.text))
-        kinds.update(name for name, pattern in _FINE if pattern.search(mention.text))
+def _named(
+    texts: Sequence[str], wordings: Sequence[list[str]], before: str | None
+) -> list[tuple[str, float]]:
+    """The kinds of wording of a day's first mentions (``texts``, their :func:`_wording`
+    kinds in ``wordings``; finer ones of :data:`_FINE`), each also joined with how long before
+    publication the day is: "early" or "a.m." names the small hours after a night, a day after
+    "late Friday night" and maybe the day of publication, whereas "Friday night" three days
+    back names the night itself."""
+    kinds: set[str] = {kind for wording in wordings for kind in wording}
+    for text in texts:
+        kinds.update(name for name, pattern in _FINE if pattern.search(text))
     pairs = [(f"named:{kind}", 1.0) for kind in sorted(kinds) if kind in _FINE_NAMES]
     if before is not None:
         pairs += [(f"named:{kind}@{before}", 1.0) for kind in sorted(kinds)]
@@ -254,10 +256,12 @@ def candidate_features(
             pairs.append(("earliest", 1.0))
         if candidate.day == days[-1]:
             pairs.append(("latest", 1.0))
-        pairs += _named(candidate, _days_before(article.published, candidate.day))
-        read = zip(candidate.mentions, candidate.sentences, strict=True)
-        for mention, sentence in list(read)[:MENTIONS_READ]:
-            pairs += [(f"wording:{kind}", 1.0) for kind in _wording(mention.text)]
+        read = list(zip(candidate.mentions, candidate.sentences, strict=True))[:MENTIONS_READ]
+        wordings = [_wording(mention.text) for mention, _ in read]
+        before = _days_before(article.published, candidate.day)
+        pairs += _named([mention.text for mention, _ in read], wordings, before)
+        for (mention, sentence), wording in zip(read, wordings, strict=True):
+            pairs += [(f"wording:{kind}", 1.0) for kind in wording]
             pairs += [(kind, 1.0) for kind in _told(mention.span, events, main)]
             words = sorted({w.lower() for w in _WORD.findall(sentence)})  # one order every run
             pairs += [(f"word:{language}:{w}", WORD_WEIGHT) for w in words]

@@ -26,7 +26,7 @@ import argparse
 import json
 import re
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import product
 from pathlib import Path
 from typing import Any
@@ -253,10 +253,7 @@ def fit_phrases(
     found: Sequence[Sequence[Candidate]], labels: Sequence[np.ndarray], members: Sequence[int]
 ) -> RoleDirections:
     """The phrase model of some documents: per role, whether its candidates were fillers."""
-    chosen = [c for i in members for c in found[i]]
-    roles = np.eye(len(ROLES), dtype=bool)[[c.role for c in chosen]]
-    target = np.concatenate([labels[i] for i in members])
-    return fit_directions(np.array([c.embedding for c in chosen]), roles & target[:, None], roles)
+    return _fit_candidate_vectors(found, labels, members, lambda c: c.embedding[None, :])
 
 
 def fit_contexts(
@@ -264,13 +261,23 @@ def fit_contexts(
 ) -> RoleDirections:
     """The masked-sentence model of some documents: per role, whether the candidate whose
     words a masked sentence held was a filler (one row per place a candidate stands)."""
+    return _fit_candidate_vectors(found, labels, members, lambda c: c.contexts)
+
+
+def _fit_candidate_vectors(
+    found: Sequence[Sequence[Candidate]],
+    labels: Sequence[np.ndarray],
+    members: Sequence[int],
+    vectors: Callable[[Candidate], np.ndarray],
+) -> RoleDirections:
+    """One regression per role over the ``vectors`` (rows) of the role's candidates, each row
+    labelled with whether its candidate was a filler."""
     chosen = [c for i in members for c in found[i]]
-    counts = [len(c.contexts) for c in chosen]
+    rows = [vectors(c).reshape(-1, DIM) for c in chosen]
+    counts = [len(r) for r in rows]
     roles = np.eye(len(ROLES), dtype=bool)[np.repeat([c.role for c in chosen], counts)]
     target = np.repeat(np.concatenate([labels[i] for i in members]), counts)
-    return fit_directions(
-        np.vstack([c.contexts for c in chosen]).reshape(-1, DIM), roles & target[:, None], roles
-    )
+    return fit_directions(np.vstack(rows), roles & target[:, None], roles)
 
 
 def entity_labels(
