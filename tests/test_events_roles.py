@@ -27,6 +27,7 @@ from presslens.events.roles import (
     forest_rows,
     select,
 )
+from presslens.events.roles_encoder import default_encoder
 from presslens.events.roles_features import DocumentTokens, sentences, tokenize
 from presslens.events.roles_semantic import (
     RoleDirections,
@@ -186,7 +187,19 @@ def test_roles_model_file_round_trips_without_pickle(tmp_path: Path) -> None:
     assert np.array_equal(loaded.scorer.weights, tagger.scorer.weights)
     tokens = tokenize(_TEXT)
     assert np.allclose(loaded.probabilities(tokens), tagger.probabilities(tokens))
+    tagger.encoder = loaded.encoder  # the file holds no encoder: loading adds the shipped one
     assert loaded.fillers(_TEXT) == tagger.fillers(_TEXT)
+
+
+def test_roles_loaded_tagger_blends_in_the_encoder(tmp_path: Path) -> None:
+    tagger = _tagger(Decoding((0.4,) * 5, (2,) * 5))
+    tagger.save(tmp_path / "roles.npz")
+    loaded = RoleTagger.load(tmp_path / "roles.npz")
+    assert loaded.encoder is default_encoder()
+    tokens = tokenize(_TEXT)
+    linear, encoder = tagger.probabilities(tokens), default_encoder().probabilities(tokens.words)
+    assert np.allclose(tagger.token_probabilities(tokens), linear)  # no encoder: linear alone
+    assert np.allclose(loaded.token_probabilities(tokens), (linear + encoder) / 2)
 
 
 def test_roles_missing_or_stale_model_is_a_model_error(tmp_path: Path) -> None:
@@ -303,6 +316,7 @@ def test_roles_model_file_round_trips_the_trees(tmp_path: Path) -> None:
     tokens = tokenize(_TEXT)
     found = candidates(_TEXT, tokens, tagger.probabilities(tokens), _unsure(tokens))
     assert np.allclose(loaded.scorer.scores(found), tagger.scorer.scores(found))
+    tagger.encoder = loaded.encoder  # the file holds no encoder: loading adds the shipped one
     assert loaded.fillers(_TEXT) == tagger.fillers(_TEXT)
 
 
@@ -401,6 +415,7 @@ def test_roles_model_file_round_trips_the_sentence_phrase_and_context_models(
     assert np.array_equal(loaded.scorer.phrases.weights, tagger.scorer.phrases.weights)
     assert np.allclose(loaded.scorer.contexts.weights, contexts.weights)
     assert np.allclose(loaded.scorer.contexts.bias, contexts.bias)
+    tagger.encoder = loaded.encoder  # the file holds no encoder: loading adds the shipped one
     assert loaded.fillers(_TEXT) == tagger.fillers(_TEXT)
 
 

@@ -5,7 +5,9 @@
 :mod:`presslens.events.roles_features` gives each token a probability of lying in a filler of
 each role. Rules alone find the phrases near a trigger but cannot tell which of a wire story's
 many attacks, victims and guerrilla groups are *the* incident's; the tagger learns that from
-the words, the lexicons, the nearest verbs and how early a phrase comes.
+the words, the lexicons, the nearest verbs and how early a phrase comes. A fine-tuned
+transformer (:mod:`presslens.events.roles_encoder`) reads each word in its passage, and the two
+probabilities are averaged (:func:`blended`) before anything below reads them.
 
 The role fillers are document-level entities, so the second stage judges entities, not tokens:
 runs of tokens over several probability levels give candidate phrases of each role, nested ones
@@ -33,7 +35,8 @@ MUC-4's training documents (see :mod:`presslens.events.roles_train`).
 
 Inference is pure numpy; the model file is a float16 weight table, the sentence model, the
 entity scorer (regression weights, the trees' node arrays) with its hashed lexicon counts,
-phrase model and masked-sentence model, and the decoding numbers.
+phrase model and masked-sentence model, and the decoding numbers; the encoder is a file of its
+own (``roles_encoder.npz``).
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ import numpy as np
 from presslens.embed import DIM
 from presslens.errors import ModelError
 from presslens.events.quantities import words as word_list
+from presslens.events.roles_encoder import TokenEncoder, default_encoder
 from presslens.events.roles_features import (
     FEATURE_VERSION,
     TITLE_WORDS,
@@ -600,9 +604,16 @@ def select(
     return result
 
 
+def blended(linear: np.ndarray, encoder: np.ndarray) -> np.ndarray:
+    """The token probabilities that candidates and features read: the mean of the linear
+    tagger's and the fine-tuned encoder's (each is right where the other errs: the encoder
+    reads the whole passage, the tagger the lexicons and the document's repetitions)."""
+    return (linear + encoder) / 2
+
+
 class RoleTagger:
-    """The role tagger: token weights and biases, the sentence model, the entity scorer and the
-    decoding numbers."""
+    """The role tagger: token weights and biases, the sentence model, the entity scorer, the
+    decoding numbers and the fine-tuned encoder whose probabilities it blends in."""
 
     def __init__(
         self,
@@ -612,6 +623,7 @@ class RoleTagger:
         scorer: EntityScorer,
         decoding: Decoding,
         bits: int,
+        encoder: TokenEncoder | None = None,
     ) -> None:
         self.weights = weights
         self.bias = bias
@@ -619,6 +631,7 @@ class RoleTagger:
         self.scorer = scorer
         self.decoding = decoding
         self.bits = bits
+        self.encoder = encoder
 
     def probabilities(self, tokens: DocumentTokens) -> np.ndarray:
         """``(n_tokens, 5)``: the probability of each token lying in a filler of each role."""
@@ -629,13 +642,20 @@ class RoleTagger:
         np.add.at(scores, rows, self.weights[columns].astype(np.float64))
         return sigmoid(scores + self.bias)
 
+    def token_probabilities(self, tokens: DocumentTokens) -> np.ndarray:
+        """The linear tagger's probabilities, blended with the encoder's where there is one."""
+        linear = self.probabilities(tokens)
+        if self.encoder is None:
+            return linear
+        return blended(linear, self.encoder.probabilities(tokens.words))
+
     def fillers(self, text: str) -> dict[str, list[RoleFiller]]:
         """The role fillers of a document, each role's best first."""
         tokens = tokenize(text)
         found = candidates(
             text,
             tokens,
-            self.probabilities(tokens),
+            self.token_probabilities(tokens),
             sentence_probabilities(self.sentences, text, tokens),
         )
         return select(text, tokens, found, self.scorer.scores(found), self.decoding)
@@ -662,8 +682,13 @@ class RoleTagger:
         np.savez_compressed(path, **arrays)
 
     @classmethod
-    def load(cls, path: Path = DEFAULT_PATH) -> RoleTagger:
-        """Read a model written by :meth:`save`; a missing or stale file is a model error."""
+    def load(cls, path: Path = DEFAULT_PATH, encoder: TokenEncoder | None = None) -> RoleTagger:
+        """Read a model written by :meth:`save`; a missing or stale file is a model error.
+
+        The fine-tuned encoder is a model file of its own (:mod:`presslens.events.roles_encoder`);
+        the tagger was trained on its probabilities, so the shipped one comes with it unless
+        another is given.
+        """
         what = "role tagger model"
         fix = "train it with `python -m presslens.events.roles_train --data ../shared/data/muc4`"
         data = read_arrays(path, what, fix)
@@ -686,7 +711,8 @@ class RoleTagger:
             forest,
         )
         sentences = RoleDirections.from_arrays(data, _SENTENCES)
-        return cls(data["weights"], data["bias"], sentences, scorer, decoding, int(data["bits"]))
+        weights, bias, bits = data["weights"], data["bias"], int(data["bits"])
+        return cls(weights, bias, sentences, scorer, decoding, bits, encoder or default_encoder())
 
 
 @lru_cache(maxsize=1)

@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 
 from presslens.embed import DIM
-from presslens.errors import ModelError
+from presslens.errors import ModelError, PresslensError
 from presslens.evaluate.muc4 import MucDocument, load_muc, normalise_mention, score
 from presslens.events.roles import (
     DEFAULT_PATH,
@@ -46,6 +46,7 @@ from presslens.events.roles import (
     Lexicon,
     RoleFiller,
     RoleTagger,
+    blended,
     candidates,
     entity_matrix,
     feature_matrix,
@@ -77,6 +78,9 @@ FOREST_RATE = 0.05
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7)
 LIMITS = (1, 2, 3, 4, 6, 1000)
 _ROUNDS = 2
+#: Where :mod:`presslens.events.roles_encoder_train` writes the encoder's out-of-fold word
+#: probabilities of the training documents.
+ENCODER_OOF = Path("build/roles_encoder_oof.npz")
 
 
 def fold_of(document_id: str) -> int:
@@ -169,6 +173,19 @@ def out_of_fold_probabilities(
             if f == k:
                 probabilities[i] = tagger.probabilities(tokenized[i])
     return probabilities
+
+
+def encoder_probabilities(path: Path, tokenized: Sequence[DocumentTokens]) -> list[np.ndarray]:
+    """Each document's out-of-fold word probabilities from the fine-tuned encoder, as
+    :mod:`presslens.events.roles_encoder_train` wrote them (same folds as here)."""
+    fix = "fine-tune the encoder first: python -m presslens.events.roles_encoder_train --help"
+    if not path.is_file():
+        raise ModelError(f"{path} not found; {fix}")
+    with np.load(path) as data:
+        probabilities, counts = data["probabilities"].astype(np.float64), data["document_words"]
+    if list(counts) != [len(t.words) for t in tokenized]:
+        raise ModelError(f"{path} was written for other documents or tokens; {fix}")
+    return np.split(probabilities, np.cumsum(counts)[:-1])
 
 
 def _no_directions() -> RoleDirections:
@@ -467,11 +484,17 @@ def tune(
     return decoding, best
 
 
-def train(data_dir: Path, out: Path = DEFAULT_PATH) -> dict[str, Any]:
+def train(
+    data_dir: Path, out: Path = DEFAULT_PATH, encoder_oof: Path = ENCODER_OOF
+) -> dict[str, Any]:
     """Fit on out-of-fold probabilities, tune on cross-fitted scores, refit on all and save."""
     documents = load_muc(data_dir, "train")
     tokenized = [tokenize(d.text) for d in documents]
-    probabilities = out_of_fold_probabilities(documents, tokenized)
+    encoder = encoder_probabilities(encoder_oof, tokenized)  # read first: it may be missing
+    probabilities = [
+        blended(linear, e)
+        for linear, e in zip(out_of_fold_probabilities(documents, tokenized), encoder, strict=True)
+    ]
     embeddings = [sentence_embeddings(d.text, t) for d, t in zip(documents, tokenized, strict=True)]
     in_sentence = [sentence_labels(d, t) for d, t in zip(documents, tokenized, strict=True)]
     sentence_probabilities = out_of_fold_sentences(documents, embeddings, in_sentence)
@@ -516,8 +539,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data/muc4"))
     parser.add_argument("--out", type=Path, default=DEFAULT_PATH)
+    parser.add_argument(
+        "--encoder-oof",
+        type=Path,
+        default=ENCODER_OOF,
+        help="the fine-tuned encoder's out-of-fold probabilities "
+        "(written by python -m presslens.events.roles_encoder_train)",
+    )
     args = parser.parse_args(argv)
-    print(json.dumps(train(args.data, args.out), indent=1))
+    try:
+        print(json.dumps(train(args.data, args.out, args.encoder_oof), indent=1))
+    except PresslensError as error:
+        parser.exit(1, f"error: {error}\n")
     return 0
 
 
