@@ -349,30 +349,28 @@ def test_the_town_named_as_the_scene_beats_a_home_town_named_more_often(
             ("Archer", "Florida"),
             id="a town introduced as a town is the scene",
         ),
+        pytest.param(
+            "Teen shot in Roxbury",
+            "A teenager was shot in Roxbury on Saturday night. Boston police said the victim was "
+            "taken to a hospital and was expected to survive.",
+            ("Boston", "Massachusetts"),
+            # USPS files Roxbury, a quarter of Boston, as a town of its own (no GeoNames id).
+            id="a postal town next to a big city counts for the city",
+        ),
+        pytest.param(
+            "Man killed in Detroit",
+            "A man was shot and killed Sunday in Detroit after a party, police said. Officers "
+            "found a second victim near West Chicago and Evergreen.",
+            ("Detroit", "Michigan"),
+            # "West Chicago" is a Detroit street here; Detroit, Illinois is a USPS village.
+            id="a big city is no postal village beside a street of another state",
+        ),
     ],
 )
 def test_police_and_town_words_say_which_town_it_is(
     title: str | None, text: str, expected: tuple[str, str]
 ) -> None:
     assert story(text, title) == expected
-
-
-def test_a_postal_town_next_to_a_big_city_counts_for_the_city() -> None:
-    # USPS files Roxbury, a quarter of Boston, as a town of its own; it has no GeoNames id.
-    text = (
-        "A teenager was shot in Roxbury on Saturday night. Boston police said the victim was "
-        "taken to a hospital and was expected to survive."
-    )
-    assert story(text, "Teen shot in Roxbury") == ("Boston", "Massachusetts")
-
-
-def test_a_big_city_is_not_read_as_a_postal_village_beside_a_street_of_another_state() -> None:
-    # "West Chicago" is a Detroit street here; Detroit, Illinois is a USPS village.
-    text = (
-        "A man was shot and killed Sunday in Detroit after a party, police said. Officers "
-        "found a second victim near West Chicago and Evergreen."
-    )
-    assert story(text, "Man killed in Detroit") == ("Detroit", "Michigan")
 
 
 def test_a_big_citys_name_is_the_postal_town_where_the_dateline_names_its_state() -> None:
