@@ -40,6 +40,17 @@ def test_gva_city_written_with_its_neighbourhood_accepts_either() -> None:
     assert not answers_city(None, "Chicago")
 
 
+def test_gva_a_county_and_its_namesake_town_are_two_places() -> None:
+    assert not names_city("Fresno County deputies were called.", "Fresno")
+    assert names_city("Fresno County deputies were called to a home in Fresno.", "Fresno")
+    assert names_city("FRESNO COUNTY, Calif. — Deputies were called.", "Fresno (county)")
+    assert names_city("Noble Co. deputies were called.", "Noble County")
+    assert not names_city("Deputies were called to a home in Fresno.", "Fresno (county)")
+    assert not answers_city(Place(text="Fresno County", name="Fresno County"), "Fresno")
+    assert answers_city(Place(text="Fresno County", name="Fresno County"), "Fresno (county)")
+    assert not answers_city(Place(text="Fresno", name="Fresno"), "Fresno (county)")
+
+
 def test_gva_figure_is_exact_else_lower_bound_else_zero() -> None:
     event = Event(
         type="violence_against_civilians",

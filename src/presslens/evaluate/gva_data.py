@@ -129,15 +129,20 @@ _ABBREVIATED = {
     "mount": re.compile(r"\bmt\b\.?"),
     "fort": re.compile(r"\bft\b\.?"),
 }
+_COUNTY_WORD = re.compile(r"\b(?:county|parish)\b", re.IGNORECASE)
+#: What follows a county's name in folded text: "cook county", "cook co", "orleans parish".
+_COUNTY_AFTER = ("county ", "co ", "parish ")
 _THE = re.compile(r"^\s*the\s+")
 _PARENTHESIS = re.compile(r"\(([^)]*)\)")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
-def normalise_place(name: str) -> str:
+def normalise_place(name: str, *, keep_county: bool = False) -> str:
     """A place name for comparison: case, punctuation, "(county)", "St."/"Saint", "Mt."/"Mount",
-    "Ft."/"Fort" and a leading "The" ("The Bronx" is GVA's "Bronx") folded."""
-    folded = _COUNTY.sub(" ", _THE.sub("", name.casefold()))
+    "Ft."/"Fort" and a leading "The" ("The Bronx" is GVA's "Bronx") folded. ``keep_county``
+    keeps the word "county", for running text, where "Fresno County" is not Fresno."""
+    folded = _THE.sub("", name.casefold())
+    folded = folded if keep_county else _COUNTY.sub(" ", folded)
     for word, pattern in _ABBREVIATED.items():
         folded = pattern.sub(word, folded)
     return _NON_WORD.sub(" ", folded).strip()
@@ -150,18 +155,34 @@ def gold_city_names(city: str) -> set[str]:
     return names - {""}
 
 
+def is_county(name: str) -> bool:
+    """Whether a GVA label or a place's name is a county: "Cook (county)", "Noble County",
+    "East Baton Rouge Parish"."""
+    return _COUNTY_WORD.search(name) is not None
+
+
 def names_city(text: str, city: str) -> bool:
-    """Whether ``text`` names (one of the names of) the GVA city, as whole words."""
-    folded = f" {normalise_place(text)} "
-    return any(f" {name} " in folded for name in gold_city_names(city))
+    """Whether ``text`` names (one of the names of) the GVA city or county, as whole words: a
+    county label by the name before "County" ("Cook County", "Cook Co."), a town by its name
+    alone ("Fresno County" does not name the city of Fresno)."""
+    folded = f" {normalise_place(text, keep_county=True)} "
+    county = is_county(city)
+    for name in gold_city_names(city):
+        for match in re.finditer(f" {re.escape(name)} ", folded):
+            if folded.startswith(_COUNTY_AFTER, match.end()) == county:
+                return True
+    return False
 
 
 def answers_city(place: Place | None, city: str) -> bool:
-    """Whether a predicted place is the GVA city: its gazetteer name or its text."""
+    """Whether a predicted place is the GVA city: its gazetteer name or its text, a county
+    for a county label and a town for a town's (Fresno County is not the city of Fresno)."""
     if place is None:
         return False
     answers = {normalise_place(place.name or ""), normalise_place(place.text)} - {""}
-    return bool(gold_city_names(city) & answers)
+    return bool(gold_city_names(city) & answers) and is_county(place.name or place.text) == (
+        is_county(city)
+    )
 
 
 def document_article(document: GvaDocument, *, title_in_text: bool = False) -> Article:
