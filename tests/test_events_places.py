@@ -315,3 +315,41 @@ def test_a_town_after_a_cue_stays_a_town_before_its_borough_or_in_a_headline(
     text: str, town: str
 ) -> None:
     assert town in [name for name, _ in find_place_mentions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        pytest.param(
+            "According to sheriff's captain Chris Lyons, the call came in at 11:24 p.m. The "
+            "boys were home alone, Lyons added.",
+            "Lyons",
+            id="a rank and a given name before it",
+        ),
+        pytest.param(
+            "Deputies said Queric Richardson, a 17-year-old student, died at the scene. "
+            "Relatives said Richardson was a good student.",
+            "Richardson",
+            id="a full name and an age after it",
+        ),
+        pytest.param(
+            "The video lacks audio, and Stafford's lawyers say the officer fired in self-defense. "
+            "Stafford is charged with murder.",
+            "Stafford",
+            id="kin or counsel after it",
+        ),
+    ],
+)
+def test_a_surname_is_known_by_a_rank_an_age_or_kin(text: str, surname: str) -> None:
+    assert dict(places(text)).get(surname) is None
+
+
+def test_a_name_after_in_is_a_place_even_where_a_person_bears_it() -> None:
+    text = (
+        "The fight broke out at a truck stop in Tyler, Texas, last August. Police said John "
+        "Tyler was not involved. Shots were fired in Tyler around midnight."
+    )
+    mentions = dict(places(text))
+    assert any(m.startswith("Tyler") and p is not None for m, p in mentions.items())
+    last = places(text)[-1]
+    assert last[0] == "Tyler" and last[1] is not None and last[1].admin1 == "Texas"

@@ -365,6 +365,27 @@ def test_the_town_named_as_the_scene_beats_a_home_town_named_more_often(
             # "West Chicago" is a Detroit street here; Detroit, Illinois is a USPS village.
             id="a big city is no postal village beside a street of another state",
         ),
+        pytest.param(
+            "Deputies look for gunmen",
+            "A Greenwood man was hurt early Sunday. Deputies found him at a home on Sandy Dam "
+            "Lane in Walterboro. His family lives in Greenwood.",
+            ("Walterboro", "South Carolina"),
+            id="a street's town is the scene",
+        ),
+        pytest.param(
+            "Woman critical after shooting",
+            "A Covington woman is in critical condition after a shooting on Tuesday.\n\nIt "
+            "happened right outside of Christiansburg just before six near Woodrow Road.",
+            ("Christiansburg", "Virginia"),
+            id="right outside of a town is the scene",
+        ),
+        pytest.param(
+            "Accused killer appears in court",
+            "VANCOUVER, Wash. — The suspect appeared in court on Monday.\n\nThe bodies of three "
+            "victims were found at a Woodland home, police said.",
+            ("Woodland", "Washington"),
+            id="the town of the home where it happened is the scene",
+        ),
     ],
 )
 def test_police_and_town_words_say_which_town_it_is(
@@ -379,3 +400,21 @@ def test_a_big_citys_name_is_the_postal_town_where_the_dateline_names_its_state(
         "Sunday, police said."
     )
     assert story(text, "Boy shot at Madison apartment") == ("Madison", "Tennessee")
+
+
+def test_the_stations_home_state_reads_an_ambiguous_town() -> None:
+    text = "A boy was shot at a home in Springfield on Sunday, deputies said."
+    title = "Boy shot at Springfield home"
+    assert story(text, title) == ("Springfield", None)
+    station = f"{title} - wistv.com - Columbia, South Carolina"
+    assert story(text, station) == ("Springfield", "South Carolina")
+
+
+def test_a_county_is_no_quarter_of_the_town_named_beside_it() -> None:
+    text = (
+        "Morris County deputies said a father shot his son by accident while cleaning a rifle. "
+        "The boy was from Naples."
+    )
+    place = story_place(Article(text=text, title="Naples father pleads guilty", language="en"))
+    # The town's own mention is the evidence, not the county's read as part of the town.
+    assert place is not None and place.text == "Naples"

@@ -132,6 +132,30 @@ _TITLES = _words(
 )
 _SPEECH_VERBS = "said|says|told|added|testified|pleaded|wrote|posted|admitted|denied"
 _TITLE_PATTERN = "|".join(w.capitalize() for w in sorted(_TITLES))
+#: Ranks and roles written out before a full name: "captain Chris Lyons", "Sgt. Trent Crump".
+_ROLE_PATTERN = "|".join(
+    sorted(
+        _TITLES
+        | _words(
+            "captain sergeant detective lieutenant corporal investigator spokesman spokeswoman "
+            "spokesperson prosecutor commissioner senator governor representative attorney"
+        )
+    )
+)
+#: Words right before a name that make this mention a place even where the article also uses
+#: the name for a person ("shot in Tyler" beside "John Tyler was").
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
+#: Whose a person's kin and counsel are: "Stafford's lawyers", "Richardson's father".
+_KIN = (
+    "father|mother|parents|brother|sister|son|daughter|wife|husband|girlfriend|boyfriend|"
+    "family|attorneys?|lawyers?|uncle|aunt|grandmother|grandfather|cousin"
+)
+#: A rank and a given name, kin or counsel, or a given name and an age make a surname a
+#: person's (:func:`_named_people`).
+_SURNAME = r"([A-Z][\w'’-]+)"
+_ROLE_NAME = re.compile(rf"\b(?i:{_ROLE_PATTERN})\.? [A-Z][a-z]+ {_SURNAME}")
+_KIN_NAME = re.compile(rf"\b{_SURNAME}['’]s (?:{_KIN})\b")
+_AGED_NAME = re.compile(rf"\b([A-Z][a-z]+) {_SURNAME}, an? \d{{1,3}}-year-old\b")
 #: Words after a town's name that keep it the town ("Marietta Police", "Kentwood's mayor").
 _OWN_WORDS = _INSTITUTION_WORDS | _AFTER_CUES
 _INSTITUTION_PATTERN = "|".join(w.capitalize() for w in sorted(_OWN_WORDS))
@@ -797,6 +821,20 @@ def _unresolved(gaz: Gazetteer, text: str, span: Span, r: _Resolved) -> Place:
     return Place(text=text, name=name, admin1=admin1, country=country, span=span)
 
 
+@functools.lru_cache(maxsize=16)
+def _named_people(article_text: str) -> frozenset[str]:
+    """The surnames the article gives a rank and a given name, kin or counsel, or a given name
+    and an age (:func:`_person_like`): found once per article, whatever names it holds."""
+    names = {m.group(1) for m in _ROLE_NAME.finditer(article_text)}
+    names.update(m.group(1) for m in _KIN_NAME.finditer(article_text))
+    names.update(
+        m.group(2)
+        for m in _AGED_NAME.finditer(article_text)
+        if m.group(1).casefold() not in _PREVIOUS_OK
+    )
+    return frozenset(names)
+
+
 @functools.lru_cache(maxsize=4096)
 def _person_patterns(head: str, small: bool) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     """The patterns of :func:`_person_like` for one name, compiled once: a news stream repeats
@@ -818,12 +856,15 @@ def _person_patterns(head: str, small: bool) -> tuple[re.Pattern[str], re.Patter
 
 def _person_like(article_text: str, head: str, small: bool) -> bool:
     """Does the article use the name for a person? Only clear patterns count: a title
-    ("Mr. Jackson", "Officer Tyler"), an age ("Jackson, 25,"; "17-year-old Maria Jackson"), a
+    ("Mr. Jackson", "Officer Tyler", "captain Chris Lyons"), an age ("Jackson, 25,"; "17-year-old
+    Maria Jackson"; "Queric Richardson, a 17-year-old"), kin or counsel ("Stafford's lawyers"), a
     verb of saying or a charge after a full name ("Tyrone Jackson said", "says Jackson.",
     "Jackson pleaded") and, for a small town, a given name ("Libby Moore said"). A word of
     direction is no given name: "South Baltimore, who"."""
     if " " in head or not head[:1].isupper():
         return False
+    if head in _named_people(article_text):
+        return True
     person, speech = _person_patterns(head, small)
     for m in person.finditer(article_text):
         given = m.group("given") or m.group("aged")
@@ -858,7 +899,8 @@ def resolve_places(article: Article, mentions: list[tuple[str, Span]]) -> list[P
     for (text, span), r in zip(everything, resolved, strict=True):
         small = all(e.population < MAJOR_CITY and not e.is_area for e in r.entries)
         policed = MUNICIPAL_AFTER.match(article.text, span.end)
-        if not (r.qualifiers or policed) and _person_like(
+        placed = _PLACE_BEFORE.search(article.text, max(0, span.start - 12), span.start)
+        if not (r.qualifiers or policed or placed) and _person_like(
             article.text, _split_mention(text)[0], small
         ):
             r.entries, r.hamlets = [], []

@@ -68,6 +68,9 @@ NAMESAKE_KM = 200.0
 POSTAL_NAMESAKE_VOTES = LEAD_WEIGHT
 #: A name the text calls a neighbourhood belongs to the biggest named city this close to it.
 QUARTER_KM = 40.0
+#: What the outlet's home in a title ("- KSLA News 12 Shreveport, Louisiana") counts for its
+#: division: as much as one body mention.
+OUTLET_WEIGHT = 1.0
 #: A mention that names a town's surroundings ("an Atlanta suburb") counts this much.
 SURROUNDINGS_FACTOR = 0.25
 #: A mention named as where the shooting happened counts this much more.
@@ -98,10 +101,14 @@ _RESIDENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 #: Words before a town that make it the scene: "was shot in", "a shooting Sunday in", "happened
-#: in", "in the 1200 block of Main Street in".
+#: right outside of", "in the 1200 block of Main Street in", and a street's name before "in"
+#: ("at a home on Sandy Dam Lane in").
 _SCENE_BEFORE = re.compile(
     r"\b(?:shot|shooting|shootings|gunfire|killed|wounded|happened|occurred|took\s+place|fired|"
-    r"found\s+dead|died|opened\s+fire|block\s+of)\b[^.;!?]{0,60}\b(?:in|near|outside)\s+$",
+    r"found\s+dead|died|opened\s+fire|block\s+of)\b[^.;!?]{0,60}\b(?:in|near|outside)(?:\s+of)?"
+    r"(?:\s+the)?\s+$|"
+    r"\b(?:road|rd|street|avenue|ave|drive|dr|lane|ln|circle|boulevard|blvd|highway|hwy|"
+    r"parkway|pkwy|loop|pike|trail|terrace)\.?\s+in\s+$",
     re.IGNORECASE,
 )
 #: Words before a name that call it a town of its own: "the Denver suburb of Wheat Ridge",
@@ -116,17 +123,41 @@ _POLICE_AFTER = re.compile(r"(?:['’]s)?\s+(?:police|pd|officers?)\b", re.IGNOR
 _QUARTER_AFTER = r"\s+(?:neighbou?rhoods?|section|subdivision)\b"
 
 
+def _outlet_votes(article: Article, home: str | None) -> dict[str, float]:
+    """The divisions of the main country that the outlet's home in the title names ("wistv.com
+    - Columbia, South Carolina"), each :data:`OUTLET_WEIGHT`: a local station reports mostly
+    on its own state, though its home is not the story's town (:func:`strip_outlet`)."""
+    outlet = _split_outlet(article.title or "")[1]
+    if not outlet:
+        return {}
+    language = article.language or article.language_hint or "en"
+    mentions = list(_article_mentions(outlet, language))
+    places = resolve_places(Article(text=outlet, language=language), mentions)
+    return {
+        p.admin1: OUTLET_WEIGHT
+        for p in places
+        if p is not None and p.country == home and p.admin1 is not None
+    }
+
+
 def strip_outlet(title: str) -> str:
     """The title less the segments that name the outlet (see :data:`_OUTLET`) and those after
     them: a station's home town in "... - WMC Action News 5 - Memphis, Tennessee" is not where
     the story happened."""
+    return _split_outlet(title)[0]
+
+
+def _split_outlet(title: str) -> tuple[str, str]:
+    """The title's story segments and its outlet segments (:func:`strip_outlet`), each joined
+    by " - "."""
     segments = [s.strip() for s in _TITLE_SEPARATOR.split(title) if s.strip()]
     if len(segments) < 2:
-        return title.strip()
+        return title.strip(), ""
+    lead = []
     if _OUTLET.search(segments[0]):
-        segments = segments[1:]  # "CBS 58 - Fatal shooting ..."
+        lead, segments = segments[:1], segments[1:]  # "CBS 58 - Fatal shooting ..."
     outlet = next((i for i, s in enumerate(segments) if i and _OUTLET.search(s)), len(segments))
-    return " - ".join(segments[:outlet])  # what follows the outlet is its home: "- Memphis, TN"
+    return " - ".join(segments[:outlet]), " - ".join(lead + segments[outlet:])
 
 
 def _with_title(article: Article) -> tuple[Article, int]:
@@ -278,7 +309,8 @@ def story_place(article: Article) -> Place | None:
     the article's main country.
     A town of another division than the one the article is mostly about counts for little:
     "Gresham" read as the town in Oregon in a story from Chicago is a neighbourhood the
-    gazetteer lacks.
+    gazetteer lacks. The outlet's home in the title counts towards that division
+    (:func:`_outlet_votes`).
 
     None when the article names no town or county. The place returned is the first mention
     of the winner; a place named only in a title kept apart from the text has no span.
@@ -295,6 +327,8 @@ def story_place(article: Article) -> Place | None:
     candidates = [p for p in local if not _is_county(p)] or local
     weights = _weights(framed, candidates)
     divisions = _division_votes(framed, resolved, home)
+    for admin1, vote in _outlet_votes(article, home).items():
+        divisions[admin1] += vote
     candidates = [_by_division(gaz, p, home, divisions) for p in candidates]
     scores: dict[tuple[str, str | None], float] = defaultdict(float)
     first: dict[tuple[str, str | None], Place] = {}
@@ -357,11 +391,12 @@ def _ambiguous_quarters(
 ) -> list[Place]:
     """The places with each ambiguous bare name that has no town in the state the rest of the
     article points at read as part of the big city the article names there: "Madisonville"
-    (towns in Kentucky, Tennessee, Texas, ...) beside "Cincinnati" is a Cincinnati quarter."""
+    (towns in Kentucky, Tennessee, Texas, ...) beside "Cincinnati" is a Cincinnati quarter. A
+    county is no quarter: "Morris County" beside "Naples" stays a county."""
     result = list(places)
     for key in {_town_key(p) for p in places if p.geonames_id is None and p.admin1 is None}:
         same = [p for p in places if _town_key(p) == key]
-        if any(_split_mention(p.text)[1] is not None for p in same):
+        if _is_county(same[0]) or any(_split_mention(p.text)[1] is not None for p in same):
             continue
         others = [p for p in places if _town_key(p) != key]
         city = _city_without_namesake(gaz, article, same[0], others, totals)
@@ -606,12 +641,28 @@ def _names_surroundings(article: Article, place: Place) -> bool:
     return _said_around(article, place, _SURROUNDINGS_AFTER, _SURROUNDINGS_BEFORE, reach=12)
 
 
+#: A town's name before a place where things happen, after "at a" / "in a": "found at a Woodland
+#: home", "shot in a Lexington park", "inside a Tyler nightclub".
+_VENUE_BEFORE = re.compile(r"\b(?:at|in|inside|outside|near)\s+an?\s+$", re.IGNORECASE)
+_VENUE_AFTER = re.compile(
+    r"\s+(?:home|house|residence|apartments?|motel|hotel|park|bar|store|nightclub|club|"
+    r"restaurant|church|school|parking|gas\s+station)\b",
+    re.IGNORECASE,
+)
+
+
 def _names_scene(article: Article, place: Place) -> bool:
-    """Whether the mention is named as the shooting's scene (see :data:`_SCENE_BEFORE`), or
-    introduced as a town ("went to a home in the town of Archer"): it counts
+    """Whether the mention is named as the shooting's scene (see :data:`_SCENE_BEFORE`), as
+    the town of a place where people gather (:data:`_VENUE_BEFORE`: "found at a Woodland
+    home"), or introduced as a town ("went to a home in the town of Archer"): it counts
     :data:`SCENE_FACTOR` more."""
-    return _said_around(article, place, before=_SCENE_BEFORE, reach=120) or _called_a_town(
-        article, place
+    return (
+        _said_around(article, place, before=_SCENE_BEFORE, reach=120)
+        or _called_a_town(article, place)
+        or (
+            _said_around(article, place, before=_VENUE_BEFORE, reach=12)
+            and _said_around(article, place, _VENUE_AFTER)
+        )
     )
 
 
