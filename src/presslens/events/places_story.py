@@ -111,6 +111,14 @@ _SCENE_BEFORE = re.compile(
     r"parkway|pkwy|loop|pike|trail|terrace)\.?\s+in\s+$",
     re.IGNORECASE,
 )
+#: A town's name before a place where things happen, after "at a" / "in a": "found at a Woodland
+#: home", "shot in a Lexington park", "inside a Tyler nightclub".
+_VENUE_BEFORE = re.compile(r"\b(?:at|in|inside|outside|near)\s+an?\s+$", re.IGNORECASE)
+_VENUE_AFTER = re.compile(
+    r"\s+(?:home|house|residence|apartments?|motel|hotel|park|bar|store|nightclub|club|"
+    r"restaurant|church|school|parking|gas\s+station)\b",
+    re.IGNORECASE,
+)
 #: Words before a name that call it a town of its own: "the Denver suburb of Wheat Ridge",
 #: "the town of Bell", "the Town of Busti".
 _TOWN_BEFORE = re.compile(
@@ -639,16 +647,6 @@ def _names_surroundings(article: Article, place: Place) -> bool:
     """Whether the mention names the land around a town rather than the town (see
     :data:`_SURROUNDINGS_AFTER`): a story from "an Atlanta suburb" is not Atlanta's."""
     return _said_around(article, place, _SURROUNDINGS_AFTER, _SURROUNDINGS_BEFORE, reach=12)
-
-
-#: A town's name before a place where things happen, after "at a" / "in a": "found at a Woodland
-#: home", "shot in a Lexington park", "inside a Tyler nightclub".
-_VENUE_BEFORE = re.compile(r"\b(?:at|in|inside|outside|near)\s+an?\s+$", re.IGNORECASE)
-_VENUE_AFTER = re.compile(
-    r"\s+(?:home|house|residence|apartments?|motel|hotel|park|bar|store|nightclub|club|"
-    r"restaurant|church|school|parking|gas\s+station)\b",
-    re.IGNORECASE,
-)
 
 
 def _names_scene(article: Article, place: Place) -> bool:
