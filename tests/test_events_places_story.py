@@ -416,5 +416,7 @@ def test_a_county_is_no_quarter_of_the_town_named_beside_it() -> None:
         "The boy was from Naples."
     )
     place = story_place(Article(text=text, title="Naples father pleads guilty", language="en"))
-    # The town's own mention is the evidence, not the county's read as part of the town.
+    # The county's mentions are not read as part of the town, so the town's own mention is
+    # the evidence. (Bare "Naples" itself is still read as the biggest Naples, in Italy: only
+    # the evidence is checked here.)
     assert place is not None and place.text == "Naples"

