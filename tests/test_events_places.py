@@ -237,6 +237,22 @@ def test_a_town_pinned_by_its_state_keeps_its_name_when_the_reading_is_open() ->
     assert place.name == "PUYALLUP" and place.admin1 == "Washington"
 
 
+def test_a_town_the_gazetteer_knows_only_elsewhere_keeps_the_state_it_is_pinned_to() -> None:
+    # The gazetteer's only Ira lies in New York; "IRA, Vt." is the Vermont town all the same.
+    place = place_of("IRA, Vt. (AP) — A father shot his daughter on Sunday.", "IRA, Vt.")
+    assert place is not None and place.geonames_id is None
+    assert (place.name, place.admin1, place.country) == ("IRA", "Vermont", "US")
+    listed = places("Shootings rose in Ohio, New Jersey and New York last year.")
+    assert [m for m, _ in listed] == ["Ohio", "New Jersey", "New York"]
+
+
+def test_an_abbreviated_county_is_the_county_not_its_namesake_town() -> None:
+    place = place_of("A girl was shot in Burke Co., N.C., on New Year's Eve.", "Burke Co., N.C.")
+    assert place is not None and place.name == "Burke County" and place.admin1 == "North Carolina"
+    town = place_of("A girl was shot in Morganton, N.C., on Friday.", "Morganton, N.C.")
+    assert town is not None and town.name == "Morganton"
+
+
 def test_a_hamlet_is_read_only_where_its_state_is_named() -> None:
     # Wellston, Oklahoma, has fewer than 1,000 people; bigger Wellstons lie in Ohio and Missouri.
     pinned = place_of("Two officers were shot in Wellston, Okla., on Sunday.", "Wellston, Okla.")
@@ -331,6 +347,17 @@ def test_a_town_after_a_cue_stays_a_town_before_its_borough_or_in_a_headline(
             "Relatives said Richardson was a good student.",
             "Richardson",
             id="a full name and an age after it",
+        ),
+        pytest.param(
+            "Police identified the victim as Jonathan Austin, 24. Austin was pronounced dead "
+            "at the scene.",
+            "Austin",
+            id="an age after it that ends the sentence",
+        ),
+        pytest.param(
+            "He is charged with the deaths of Lindsay, 24 and Duncan, 23. Lindsay died first.",
+            "Lindsay",
+            id="an age after it in a list",
         ),
         pytest.param(
             "The video lacks audio, and Stafford's lawyers say the officer fired in self-defense. "

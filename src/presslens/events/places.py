@@ -300,10 +300,21 @@ def _match_at(gaz: Gazetteer, text: str, tokens: list[_Token], i: int) -> _Match
             last = j - 1
     for j in range(last, i - 1, -1):
         phrase = text[tokens[i].start : tokens[j].end]
-        key, entries = gaz.lookup_inflected(name_key(phrase))
+        key, entries = gaz.lookup_inflected(_county_spelt_out(text, tokens[j], name_key(phrase)))
         if entries:
             return _Match(i, j, key, entries, tokens[j].end, None)
     return _compound_head(gaz, text, tokens, i)
+
+
+def _county_spelt_out(text: str, last: _Token, key: str) -> str:
+    """The key of a name that ends in the abbreviation "Co.", with "County" written out:
+    "Burke Co." is Burke County, not the town of Burke."""
+    return _spelt_out(key) if text.startswith(".", last.end) else key
+
+
+def _spelt_out(key: str) -> str:
+    """A key ending in " co" (a mention of "Burke Co.") with "county" written out."""
+    return f"{key[:-2]}county" if key.endswith(" co") else key
 
 
 def _inner_word(text: str, token: _Token) -> bool:
@@ -328,10 +339,10 @@ def _compound_head(gaz: Gazetteer, text: str, tokens: list[_Token], i: int) -> _
 def _qualifier_after(
     gaz: Gazetteer, text: str, tokens: list[_Token], j: int
 ) -> tuple[int, int, list[GeoEntry]] | None:
-    """A ", Va." / ", Illinois" / ", Ukraine" right after token ``j``: (last token, end, areas)."""
-    if j + 1 >= len(tokens) or not re.fullmatch(
-        r"\s*,\s*", text[tokens[j].end : tokens[j + 1].start]
-    ):
+    """A ", Va." / ", Illinois" / ", Ukraine" right after token ``j`` (or after its full stop:
+    "Burke Co., N.C."): (last token, end, areas)."""
+    comma = r"\.\s*,\s*" if tokens[j].dot_after else r"\s*,\s*"
+    if j + 1 >= len(tokens) or not re.fullmatch(comma, text[tokens[j].end : tokens[j + 1].start]):
         return None
     k = j + 1
     for last in range(min(k + _MAX_QUALIFIER_WORDS, len(tokens)) - 1, k - 1, -1):
@@ -551,7 +562,13 @@ def find_place_mentions(
         if match.qualifier is None:
             match.qualifier = _qualifier_after(gaz, text, tokens, match.last)
         if match.qualifier and match.entries and not _inside_any(match.entries, match.qualifier[2]):
-            match.qualifier = None  # a list: "Ohio, New Jersey and New York"
+            # "Ira, Vt.": a town the gazetteer knows only elsewhere, pinned to its state; else
+            # a list: "Ohio, New Jersey and New York"
+            pinned = _unknown_qualified(gaz, text, tokens, i)
+            if pinned is None:
+                match.qualifier = None
+            else:
+                match = pinned
         qualifier = match.qualifier
         headline = any(a <= token.start < b for a, b in headlines)
         if _keep(gaz, text, tokens, match, cues, headline, language == "en"):
@@ -618,7 +635,7 @@ def _split_mention(text: str) -> tuple[str, str | None]:
 
 def _candidates(gaz: Gazetteer, text: str) -> _Resolved:
     head, qualifier_text = _split_mention(text)
-    key, entries = gaz.lookup_inflected(name_key(head))
+    key, entries = gaz.lookup_inflected(_spelt_out(name_key(head)))
     qualifiers: list[GeoEntry] = []
     if qualifier_text:
         qualifier_key, _ = gaz.lookup_inflected(name_key(qualifier_text))
@@ -840,11 +857,11 @@ def _person_patterns(head: str, small: bool) -> tuple[re.Pattern[str], re.Patter
     """The patterns of :func:`_person_like` for one name, compiled once: a news stream repeats
     the same names, and compiling them per article was most of the time events took."""
     name = re.escape(head)
-    act = rf"(?:,? (?:{_SPEECH_VERBS}|was|is|has|had|who)\b|, \d{{1,2}},)"
+    act = rf"(?:,? (?:{_SPEECH_VERBS}|was|is|has|had|who)\b|, \d{{1,2}}(?:[,.;)]| and\b))"
     alternatives = [
         rf"\b(?:{_TITLE_PATTERN})\.? {name}\b",
         rf"\b(?P<given>[A-Z][a-z]+) {name}{act}",
-        rf"\b{name}, \d{{1,2}},",
+        rf"\b{name}, \d{{1,2}}(?:[,.;)]| and\b)",
         rf"\byear-old (?P<aged>[A-Z][a-z]+) {name}\b",
         rf"\b(?:says|said) {name}[.,]",
     ]
