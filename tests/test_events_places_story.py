@@ -255,6 +255,31 @@ def test_a_dateline_whose_paragraph_names_another_town_is_the_reporters() -> Non
     assert story(lone, "Family found shot dead in home: police")[0] != "Saco"
 
 
+def test_a_dateline_is_not_contested_by_the_big_city_it_lies_outside() -> None:
+    text = (
+        "DOUGLASVILLE, Ga. (AP) — Neighbors on a quiet, suburban street outside Atlanta "
+        "called police on Saturday afternoon.\n\nA man had shot his family, police said."
+    )
+    assert story(text, "Police: 5 dead in Georgia shooting") == ("Douglasville", "Georgia")
+
+
+def test_the_town_of_the_hospital_is_not_the_scene() -> None:
+    text = (
+        "When deputies arrived at the family's home in Hartsville, Ind., on Sunday night, the "
+        "father had been shot. He was flown to Methodist Hospital in Indianapolis and died at "
+        "Riley Hospital in Indianapolis on Monday."
+    )
+    assert story(text, "Boy, 6, picks up dad's gun") == ("Hartsville", "Indiana")
+
+
+def test_a_quarter_a_town_owns_in_a_possessive_is_the_towns() -> None:
+    text = (
+        "Four people were shot Saturday night at a party in Toledo's Old West End. Neighbours in "
+        "the West End said the police came too slowly."
+    )
+    assert story(text, "Residents say police response too slow")[0] == "Toledo"
+
+
 def test_an_abbreviated_township_is_the_township() -> None:
     text = "A 3-year-old boy was shot at a park in Clinton Twp. on Friday, Michigan police said."
     assert story(text, "Boy, 3, shot in Clinton Twp.") == ("Clinton Township", "Michigan")

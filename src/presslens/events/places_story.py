@@ -93,7 +93,11 @@ _TITLE_SEPARATOR = re.compile(r"\s+[-|–—«»]\s+|\s*\|\s*")
 _SURROUNDINGS_AFTER = re.compile(
     r"(?:['’]s)?(?:\s+|-)(?:[a-z]+ern\s+)?(?:suburbs?|area|metro|region)\b", re.IGNORECASE
 )
-_SURROUNDINGS_BEFORE = re.compile(r"\bsuburban\s+$", re.IGNORECASE)
+_SURROUNDINGS_BEFORE = re.compile(
+    r"\bsuburban\s+$|\b(?:hospital|medical\s+center|trauma\s+center)\s+in\s+$", re.IGNORECASE
+)
+#: Words before a town that place the story beside it, not in it: "a street outside Atlanta".
+_BESIDE_BEFORE = re.compile(r"\b(?:outside|near|nearby)(?:\s+of)?\s+$", re.IGNORECASE)
 #: Words after a title's town that make it someone's home, not the story's: "Tampa man wounded
 #: at Orlando nightclub".
 _RESIDENT_AFTER = re.compile(
@@ -127,6 +131,8 @@ _TOWN_BEFORE = re.compile(
 #: Words after a town's name that name its police: "Venice police", "the Taylor Police
 #: Department", "Chicago's police", "Acworth officers".
 _POLICE_AFTER = re.compile(r"(?:['’]s)?\s+(?:police|pd|officers?)\b", re.IGNORECASE)
+#: A possessive before a name, after its owner's: "Toledo's Old West End", "Houston's Third".
+_POSSESSOR_BEFORE = re.compile(r"['’]s\s+(?:[A-Z][a-z]+\s+)?$")
 #: Words after a name that make it a part of a city: "the Uptown neighborhood".
 _QUARTER_AFTER = r"\s+(?:neighbou?rhoods?|section|subdivision)\b"
 
@@ -330,6 +336,7 @@ def story_place(article: Article) -> Place | None:
     resolved = [p for p in resolve_places(framed, mentions) if p is not None]
     resolved = _namesakes_as_neighbourhoods(gaz, framed, resolved)
     resolved = _quarters_as_cities(gaz, framed, resolved)
+    resolved = _possessed_quarters(gaz, framed, resolved)
     home = _home_country(gaz, framed, resolved)
     local = [p for p in resolved if _is_local(gaz, p, home)]
     candidates = [p for p in local if not _is_county(p)] or local
@@ -622,6 +629,7 @@ def _contested_dateline(article: Article, dateline: Place, places: list[Place]) 
         and _town_key(p) != _town_key(dateline)
         and has_cue(article.text, p.span, language)
         and not _names_surroundings(article, p)
+        and not _said_around(article, p, before=_BESIDE_BEFORE, reach=20)
         for p in places
     )
 
@@ -646,7 +654,7 @@ def _said_around(
 def _names_surroundings(article: Article, place: Place) -> bool:
     """Whether the mention names the land around a town rather than the town (see
     :data:`_SURROUNDINGS_AFTER`): a story from "an Atlanta suburb" is not Atlanta's."""
-    return _said_around(article, place, _SURROUNDINGS_AFTER, _SURROUNDINGS_BEFORE, reach=12)
+    return _said_around(article, place, _SURROUNDINGS_AFTER, _SURROUNDINGS_BEFORE, reach=20)
 
 
 def _names_scene(article: Article, place: Place) -> bool:
@@ -706,6 +714,35 @@ def _quarters_as_cities(gaz: Gazetteer, article: Article, places: list[Place]) -
         if city is not None:
             result = _read_as(result, key, city)
     return result
+
+
+def _possessed_quarters(gaz: Gazetteer, article: Article, places: list[Place]) -> list[Place]:
+    """The places with each name that a town's possessive owns read as that town: "Toledo's
+    Old West End" is in Toledo, not the West End of Vancouver. The owner is a town, or a name
+    the gazetteer could not settle, and bigger than a town it owns."""
+    result = list(places)
+    for place in places:
+        owner = _possessor(gaz, article, place, places)
+        if owner is not None:
+            result = _read_as(result, _town_key(place), owner)
+    return result
+
+
+def _possessor(gaz: Gazetteer, article: Article, place: Place, places: list[Place]) -> Place | None:
+    """The place whose possessive stands right before the mention (:data:`_POSSESSOR_BEFORE`)."""
+    if place.span is None:
+        return None
+    start = place.span.start
+    before = _POSSESSOR_BEFORE.search(article.text, max(0, start - 12), start)
+    if before is None:
+        return None
+    for owner in places:
+        owns = owner.span is not None and owner.span.end == before.start()
+        if owns and owner.geonames_id is None:
+            return owner
+        if owns and _is_town(gaz, owner) and _population(gaz, owner) > _population(gaz, place):
+            return owner
+    return None
 
 
 def _in_title(article: Article, place: Place) -> bool:
