@@ -349,6 +349,12 @@ def test_a_town_after_a_cue_stays_a_town_before_its_borough_or_in_a_headline(
             id="a full name and an age after it",
         ),
         pytest.param(
+            "The order was served hours before the attack, Harvey County Sheriff T. Walton said. "
+            "Walton would not say more.",
+            "Walton",
+            id="a rank and an initial before it",
+        ),
+        pytest.param(
             "Police identified the victim as Jonathan Austin, 24. Austin was pronounced dead "
             "at the scene.",
             "Austin",

@@ -859,7 +859,7 @@ def _person_patterns(head: str, small: bool) -> tuple[re.Pattern[str], re.Patter
     name = re.escape(head)
     act = rf"(?:,? (?:{_SPEECH_VERBS}|was|is|has|had|who)\b|, \d{{1,2}}(?:[,.;)]| and\b))"
     alternatives = [
-        rf"\b(?:{_TITLE_PATTERN})\.? {name}\b",
+        rf"\b(?:{_TITLE_PATTERN})\.?(?: [A-Z]\.)? {name}\b",
         rf"\b(?P<given>[A-Z][a-z]+) {name}{act}",
         rf"\b{name}, \d{{1,2}}(?:[,.;)]| and\b)",
         rf"\byear-old (?P<aged>[A-Z][a-z]+) {name}\b",
