@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from presslens.evaluate.gva import evaluate_gva
-from presslens.evaluate.gva_data import answers_city, count_figure, names_city, normalise_place
+from presslens.evaluate.gva_data import (
+    answers_city,
+    count_figure,
+    names_city,
+    names_city_verbatim,
+    normalise_place,
+)
 from presslens.events.model import Count, Event, Place
 
 
@@ -51,6 +57,13 @@ def test_gva_a_county_and_its_namesake_town_are_two_places() -> None:
     assert not answers_city(Place(text="Fresno", name="Fresno"), "Fresno (county)")
 
 
+def test_gva_verbatim_naming_takes_the_label_as_written() -> None:
+    assert names_city_verbatim("Shots were fired in Saint Louis.", "Saint Louis")
+    assert not names_city_verbatim("Shots were fired in St. Louis.", "Saint Louis")
+    assert names_city_verbatim("Copyright Chicago Tribune.", "Chicago")
+    assert not names_city_verbatim("A man was shot in Englewood.", "Chicago (Englewood)")
+
+
 def test_gva_figure_is_exact_else_lower_bound_else_zero() -> None:
     event = Event(
         type="violence_against_civilians",
@@ -69,7 +82,8 @@ def test_gva_figure_is_exact_else_lower_bound_else_zero() -> None:
 def test_gva_measures_beside_their_floors(shared_data: Path) -> None:
     measures = evaluate_gva(shared_data / "gva-incidents", "train", limit=40)
     assert measures["articles"] == 40
-    for name in ("killed_exact", "injured_exact", "city", "state", "date_day"):
+    names = ("killed_exact", "injured_exact", "city", "city_named_verbatim", "state", "date_day")
+    for name in names:
         assert 0.0 <= measures[name] <= 1.0
         assert f"{name}_floor" in measures
     assert measures["killed_exact"] > measures["killed_exact_floor"]

@@ -7,7 +7,9 @@ casualty figures the title repeats, else the highest scoring, the earliest on ti
 - ``killed_exact`` / ``injured_exact``: the main event's figure equals GVA's (an exact figure,
   else a vague figure's lower bound; no figure or no event is 0);
 - ``city``: the main event's place is GVA's city or county, over all articles and, as
-  ``city_named``, over the articles whose text names that city at all;
+  ``city_named``, over the articles whose text names that city at all (:func:`names_city`);
+  ``city_named_verbatim`` counts instead the articles whose text holds GVA's label as written
+  (:func:`names_city_verbatim`, the events issue's own "named in 73% of its articles");
 - ``state``: the place's first-level division is GVA's state;
 - ``date_day``: the main event's date is one day and it is GVA's incident day.
 
@@ -36,6 +38,7 @@ from presslens.evaluate.gva_data import (
     gold_city_names,
     load_documents,
     names_city,
+    names_city_verbatim,
     normalise_place,
     share,
 )
@@ -53,6 +56,7 @@ class _Scored:
     state: bool
     day: bool
     names_city: bool
+    names_city_verbatim: bool
     has_date: bool
 
 
@@ -73,6 +77,7 @@ def _score_article(
         and incident.date is not None
         and date.start == incident.date.isoformat(),
         names_city=names_city(article.text, incident.city),
+        names_city_verbatim=names_city_verbatim(article.text, incident.city),
         has_date=date is not None,
     )
     return scored, main
@@ -115,6 +120,7 @@ def evaluate_gva(
         incident = incidents[document.incident_id]
         rows.append((document, incident, _score_article(article, incident, main_event(article))[0]))
     named = [r for r in rows if r[2].names_city]
+    verbatim = [r for r in rows if r[2].names_city_verbatim]
     return {
         "articles": len(rows),
         "killed_exact": share([s.killed for _, _, s in rows]),
@@ -126,6 +132,11 @@ def evaluate_gva(
         "city_named": share([s.city for _, _, s in named]),
         "city_named_floor": share([city_floor in gold_city_names(i.city) for _, i, _ in named]),
         "city_named_share": share([s.names_city for _, _, s in rows]),
+        "city_named_verbatim": share([s.city for _, _, s in verbatim]),
+        "city_named_verbatim_floor": share(
+            [city_floor in gold_city_names(i.city) for _, i, _ in verbatim]
+        ),
+        "city_named_verbatim_share": share([s.names_city_verbatim for _, _, s in rows]),
         "state": share([s.state for _, _, s in rows]),
         "state_floor": share([normalise_place(i.state) == state_floor for _, i, _ in rows]),
         "date_day": share([s.day for _, _, s in rows]),
