@@ -242,8 +242,13 @@ def test_a_town_the_gazetteer_knows_only_elsewhere_keeps_the_state_it_is_pinned_
     place = place_of("IRA, Vt. (AP) — A father shot his daughter on Sunday.", "IRA, Vt.")
     assert place is not None and place.geonames_id is None
     assert (place.name, place.admin1, place.country) == ("IRA", "Vermont", "US")
-    listed = places("Shootings rose in Ohio, New Jersey and New York last year.")
-    assert [m for m, _ in listed] == ["Ohio", "New Jersey", "New York"]
+    for text in (
+        "Shootings rose in Ohio, New Jersey and New York last year.",
+        "Shootings rose in Ohio, New Jersey, and New York last year.",
+    ):
+        assert [m for m, _ in places(text)] == ["Ohio", "New Jersey", "New York"]
+    listed = places("Storms hit Georgia, Russia, and Armenia.")
+    assert [m for m, _ in listed] == ["Georgia", "Russia", "Armenia"]
 
 
 def test_an_abbreviated_county_is_the_county_not_its_namesake_town() -> None:

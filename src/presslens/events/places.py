@@ -563,8 +563,13 @@ def find_place_mentions(
             match.qualifier = _qualifier_after(gaz, text, tokens, match.last)
         if match.qualifier and match.entries and not _inside_any(match.entries, match.qualifier[2]):
             # "Ira, Vt.": a town the gazetteer knows only elsewhere, pinned to its state; else
-            # a list: "Ohio, New Jersey and New York"
-            pinned = _unknown_qualified(gaz, text, tokens, i)
+            # a list: "Ohio, New Jersey and New York" (areas of one kind in a row)
+            listed = any(
+                e.is_area and e.kind == area.kind
+                for e in match.entries
+                for area in match.qualifier[2]
+            )
+            pinned = None if listed else _unknown_qualified(gaz, text, tokens, i)
             if pinned is None:
                 match.qualifier = None
             else:
