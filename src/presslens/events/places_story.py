@@ -89,7 +89,8 @@ _OUTLET = re.compile(
 _TITLE_SEPARATOR = re.compile(r"\s+[-|–—«»]\s+|\s*\|\s*")
 #: What stands around a town's name when the story is around the town, not in it: "an Atlanta
 #: suburb", "Atlanta's northern suburbs", "the Houston area", "a Dallas-area man", "the Denver
-#: metro", "suburban Denver" ("just outside Saltsburg" is, for police and registers, Saltsburg).
+#: metro", "suburban Denver" ("just outside Saltsburg" is, for police and registers, Saltsburg),
+#: and the hospital a victim was taken to ("Methodist Hospital in Indianapolis").
 _SURROUNDINGS_AFTER = re.compile(
     r"(?:['’]s)?(?:\s+|-)(?:[a-z]+ern\s+)?(?:suburbs?|area|metro|region)\b", re.IGNORECASE
 )
