@@ -14,6 +14,7 @@ from rich.console import Console
 from presslens.cli import incidents as command
 from presslens.document import Article, Span
 from presslens.events.model import Count, DateRange, Event, Place
+from presslens.incidents.model import Incident, IncidentSource
 
 HARBOUR = Place("Portmere", "Portmere", 501, "Coast", "Freedonia", 45.0, 12.0)
 RECORDS = [
@@ -114,6 +115,31 @@ def test_incidents_text_timeline_and_unreadable_inputs(
     captured = capsys.readouterr()
     assert "2024-06-01" in captured.out and "shelling" in captured.out
     assert "missing.txt" in captured.err
+
+
+def test_the_timeline_stays_readable_in_an_80_column_terminal() -> None:
+    place = Place("Rostov-on-Don", "Rostov-on-Don", 501175, "Rostovskaya oblast'", "RU")
+    counts = {k: Count(2, 2, 2, "two") for k in ("killed", "injured", "detained")}
+    article = Article(text="Two were killed.", id="gazeta-2025-07-14")
+    incident = Incident(
+        id="inc-1",
+        type="violence_against_civilians",
+        date=DateRange("2025-07-13", "2025-07-13", "day", "Sunday"),
+        place=place,
+        counts=counts,
+        sources=[IncidentSource(n, article, [], counts) for n in ("gazeta-2025-07-14", "x2")],
+        duplicates=[],
+    )
+    console = Console(width=80, file=io.StringIO(), force_terminal=False)
+    command.print_timeline([incident], console, articles=1)
+    shown = console.file.getvalue()  # type: ignore[attr-defined]
+    lines = shown.splitlines()
+    assert max(len(line) for line in lines) <= 80 and "Sources" in shown
+    # Each column keeps all its text, folded over lines, not squeezed to a letter or cropped.
+    column = lines[2].index("Sources")
+    sources = "".join(line[column:].replace(" ", "") for line in lines[4:])
+    assert sources == "2:gazeta-2025-07-14,x2"
+    assert "violence" in shown and "civilians" in shown
 
 
 def test_incidents_exits_non_zero_when_nothing_is_read(

@@ -11,6 +11,7 @@ import html
 from collections.abc import Sequence
 from typing import IO, Any
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -21,6 +22,8 @@ from presslens.incidents.model import COUNT_KINDS, Incident, IncidentSource
 SCHEMA_VERSION = "1.0"
 #: Characters of evidence quoted per span in the HTML page.
 _QUOTE_CHARS = 300
+#: Narrowest the terminal table makes its type column ("civilians" unbroken).
+_TYPE_WIDTH = 9
 
 
 def incidents_document(incidents: Sequence[Incident]) -> dict[str, Any]:
@@ -71,9 +74,19 @@ def _source_label(source: IncidentSource) -> str:
 def print_timeline(incidents: Sequence[Incident], console: Console, *, articles: int) -> None:
     """The terminal view: one row per incident, by date."""
     kinds = _used_kinds(incidents)
-    table = Table(title=f"{len(incidents)} incidents from {articles} articles", expand=False)
+    table = Table(
+        title=f"{len(incidents)} incidents from {articles} articles",
+        expand=False,
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    # A type kept on one line ("violence_against_civilians") left the place and sources one
+    # letter wide in an 80-column terminal: the type wraps between words instead, and the
+    # borders and padding are thin. Minimum widths beyond the type's would widen the table
+    # past the terminal, which crops the last column's text.
     table.add_column("Date", no_wrap=True)
-    table.add_column("Type", no_wrap=True)
+    table.add_column("Type", overflow="fold", min_width=_TYPE_WIDTH)
     table.add_column("Place", overflow="fold")
     for kind in kinds:
         table.add_column(kind, justify="right", no_wrap=True)
@@ -88,7 +101,7 @@ def print_timeline(incidents: Sequence[Incident], console: Console, *, articles:
             names += ", …"
         table.add_row(
             format_date(incident.date),
-            incident.type,
+            incident.type.replace("_", " "),  # wraps between words
             format_place(incident.place),
             *(format_count(incident.counts.get(k)) for k in kinds),
             f"{sources}: {names}",
