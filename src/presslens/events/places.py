@@ -75,6 +75,11 @@ _AFTER_CUES = _words(
     "boys girl girls child children toddler resident residents native couple family mother "
     "father home house"
 )
+#: Of those, the ones that make an everyday word opening a sentence a town: its police and its
+#: residents ("Sulphur man arrested"), not a child or a home ("Young child accidentally shot").
+_TOWNSFOLK_CUES = _words(
+    "police pd sheriff deputies officer officers man men woman women resident residents native"
+)
 #: Nouns that follow a town in a Title Case headline ("Compton Shooting", "Brooklyn Baby").
 _HEADLINE_NOUNS = _AFTER_CUES | _words(
     "baby babies infant student students shooter gunman victim victims home house shooting "
@@ -474,6 +479,11 @@ def _keep(
         return False  # "John Marion"
     if gaz.is_common_word(match.key) or _is_short(match):
         area_first = max(entries, key=lambda e: e.population).is_area  # not "Savannah", Ga.
+        # An everyday word that opens a sentence before "child" or "home" is an adjective
+        # ("Young child accidentally shot"); there only its police and its residents make it a
+        # town. Mid-sentence the capital says it is one ("found at a Woodland home").
+        if tokens[i].sentence_initial:
+            cue = before or dateline or _police_after(text, tokens, j, _TOWNSFOLK_CUES)
         return _keep_common_word(tokens[i], largest, area_first, cue, dateline, headline)
     if is_area or cue or all(e.kind == KIND_COUNTY for e in entries):
         return True
@@ -530,9 +540,11 @@ def _wire_credit(text: str, token: _Token) -> bool:
     return bool(re.match(r"\s*\((?:AP|Reuters|CNN|AFP|UPI)\)", text[token.end : token.end + 12]))
 
 
-def _police_after(text: str, tokens: list[_Token], j: int) -> bool:
+def _police_after(
+    text: str, tokens: list[_Token], j: int, cues: frozenset[str] = _AFTER_CUES
+) -> bool:
     following = _adjacent_token(text, tokens, j, 1)
-    return following is not None and following.key in _AFTER_CUES
+    return following is not None and following.key in cues
 
 
 def find_place_mentions(
