@@ -155,10 +155,10 @@ _KIN = (
     "father|mother|parents|brother|sister|son|daughter|wife|husband|girlfriend|boyfriend|"
     "family|attorneys?|lawyers?|uncle|aunt|grandmother|grandfather|cousin"
 )
-#: A rank and a given name, kin or counsel, or a given name and an age make a surname a
-#: person's (:func:`_named_people`).
+#: A rank and a given name or an initial ("Sheriff T. Walton"), kin or counsel, or a given name
+#: and an age make a surname a person's (:func:`_named_people`).
 _SURNAME = r"([A-Z][\w'’-]+)"
-_ROLE_NAME = re.compile(rf"\b(?i:{_ROLE_PATTERN})\.? [A-Z][a-z]+ {_SURNAME}")
+_ROLE_NAME = re.compile(rf"\b(?i:{_ROLE_PATTERN})\.? (?:[A-Z][a-z]+|[A-Z]\.) {_SURNAME}")
 _KIN_NAME = re.compile(rf"\b{_SURNAME}['’]s (?:{_KIN})\b")
 _AGED_NAME = re.compile(rf"\b([A-Z][a-z]+) {_SURNAME}, an? \d{{1,3}}-year-old\b")
 #: Words after a town's name that keep it the town ("Marietta Police", "Kentwood's mayor").
@@ -305,20 +305,18 @@ def _match_at(gaz: Gazetteer, text: str, tokens: list[_Token], i: int) -> _Match
             last = j - 1
     for j in range(last, i - 1, -1):
         phrase = text[tokens[i].start : tokens[j].end]
-        key, entries = gaz.lookup_inflected(_county_spelt_out(text, tokens[j], name_key(phrase)))
+        key = name_key(phrase)
+        if text.startswith(".", tokens[j].end):  # "Burke Co."
+            key = _spelt_out(key)
+        key, entries = gaz.lookup_inflected(key)
         if entries:
             return _Match(i, j, key, entries, tokens[j].end, None)
     return _compound_head(gaz, text, tokens, i)
 
 
-def _county_spelt_out(text: str, last: _Token, key: str) -> str:
-    """The key of a name that ends in the abbreviation "Co.", with "County" written out:
-    "Burke Co." is Burke County, not the town of Burke."""
-    return _spelt_out(key) if text.startswith(".", last.end) else key
-
-
 def _spelt_out(key: str) -> str:
-    """A key ending in " co" (a mention of "Burke Co.") with "county" written out."""
+    """A key ending in " co" (a mention of "Burke Co.") with "county" written out: Burke
+    County, not the town of Burke."""
     return f"{key[:-2]}county" if key.endswith(" co") else key
 
 
@@ -874,11 +872,12 @@ def _person_patterns(head: str, small: bool) -> tuple[re.Pattern[str], re.Patter
     """The patterns of :func:`_person_like` for one name, compiled once: a news stream repeats
     the same names, and compiling them per article was most of the time events took."""
     name = re.escape(head)
-    act = rf"(?:,? (?:{_SPEECH_VERBS}|was|is|has|had|who)\b|, \d{{1,2}}(?:[,.;)]| and\b))"
+    aged = r", \d{1,2}(?:[,.;)]| and\b)"  # "Austin, 24.", "Lindsay, 24 and Duncan, 23"
+    act = rf"(?:,? (?:{_SPEECH_VERBS}|was|is|has|had|who)\b|{aged})"
     alternatives = [
-        rf"\b(?:{_TITLE_PATTERN})\.?(?: [A-Z]\.)? {name}\b",
+        rf"\b(?:{_TITLE_PATTERN})\.? {name}\b",
         rf"\b(?P<given>[A-Z][a-z]+) {name}{act}",
-        rf"\b{name}, \d{{1,2}}(?:[,.;)]| and\b)",
+        rf"\b{name}{aged}",
         rf"\byear-old (?P<aged>[A-Z][a-z]+) {name}\b",
         rf"\b(?:says|said) {name}[.,]",
     ]

@@ -115,6 +115,11 @@ class WordPieces:
             start = end
         return pieces
 
+    def framed(self, ids: np.ndarray, start: int) -> np.ndarray:
+        """The window of piece ids that starts at ``start``, between [CLS] and [SEP]: what the
+        model reads, here and in fine-tuning (:mod:`presslens.events.roles_encoder_train`)."""
+        return np.concatenate(([self.cls], ids[start : start + WINDOW - 2], [self.sep]))
+
     def word_pieces(self, words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """The piece ids of ``words`` and, per word, the index of its first piece."""
         ids: list[int] = []
@@ -269,16 +274,10 @@ class TokenEncoder:
             return np.zeros((0, 5))
         ids, firsts = self.pieces.word_pieces(words)
         starts = window_starts(len(ids))
-        width = WINDOW - 2
         # One BLAS thread: a window's products are small, and BLAS threads spin on a busy core
         # while they wait for each other (three to six times slower on a loaded machine).
         with self._blas.limit(limits=1, user_api="blas"):
-            classes = [
-                self._window(
-                    np.concatenate(([self.pieces.cls], ids[s : s + width], [self.pieces.sep]))
-                )
-                for s in starts
-            ]
+            classes = [self._window(self.pieces.framed(ids, s)) for s in starts]
         window, position = window_of_piece(len(ids), starts)
         chosen = window[firsts]
         rows = np.stack([classes[w][p] for w, p in zip(chosen, position[firsts], strict=True)])

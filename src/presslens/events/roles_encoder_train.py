@@ -98,11 +98,11 @@ def prepare(data_dir: Path) -> dict[str, np.ndarray]:
         word_position.append(position[firsts])
         counts.append(len(firsts))
         for start in starts:
+            framed = pieces.framed(piece_ids, start)
             row = np.zeros(WINDOW, dtype=np.int32)
-            content = piece_ids[start : start + WINDOW - 2]
-            row[: len(content) + 2] = [pieces.cls, *content, pieces.sep]
+            row[: len(framed)] = framed
             label = np.full(WINDOW, IGNORE, dtype=np.int64)
-            label[1 : len(content) + 1] = piece_labels[start : start + WINDOW - 2]
+            label[1 : len(framed) - 1] = piece_labels[start : start + WINDOW - 2]
             ids.append(row)
             labels.append(label)
             folds.append(fold_of(document.id))
